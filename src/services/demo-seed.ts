@@ -1,0 +1,42 @@
+// Demo mode: on an empty database, the Bình Dương pilot network and the contract's demo accounts.
+// Never runs outside demo mode, and never touches a database that already has a network.
+import { readFile } from 'node:fs/promises';
+import { buildPilotNetwork, type AdministrativeUnit } from '../domain/network/binh-duong-network.ts';
+import { demoAccounts, type StaffAccountSeed } from '../domain/staff/demo-accounts.ts';
+import { countUnits, insertUnits } from '../store/units.ts';
+import { insertStaff } from '../store/staff.ts';
+import { appendAudit } from '../store/audit.ts';
+import { hashPassword } from './passwords.ts';
+import type { ServiceContext } from './context.ts';
+
+const UNITS_FILE = new URL('../../seed/binh-duong-units-2024.json', import.meta.url);
+
+export async function loadAdministrativeUnits(): Promise<AdministrativeUnit[]> {
+  return JSON.parse(await readFile(UNITS_FILE, 'utf8')) as AdministrativeUnit[];
+}
+
+export interface SeedReport {
+  seeded: boolean;
+  units: number;
+  accounts: StaffAccountSeed[];
+}
+
+/** Seeds the pilot network and its officers' demo accounts; does nothing if units exist already. */
+export async function seedDemo(ctx: ServiceContext, password: string): Promise<SeedReport> {
+  const units = buildPilotNetwork(await loadAdministrativeUnits());
+  const accounts = demoAccounts(units);
+  if ((await countUnits(ctx.db)) > 0) return { seeded: false, units: units.length, accounts };
+  // One hash shared by the demo accounts: they share one published password anyway, and hashing
+  // ~300 argon2id passwords would add seconds to every demo start.
+  const passwordHash = await hashPassword(password);
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertUnits(trx, units);
+    await insertStaff(
+      trx,
+      accounts.map((a) => ({ ...a, provinceCode: ctx.provinceCode, passwordHash, isDemo: true })),
+    );
+    await appendAudit(trx, { provinceCode: ctx.provinceCode, at: ctx.now(), actor: null, action: 'demo.seed', entityType: 'network',
+      entityId: ctx.provinceCode, details: { units: units.length, accounts: accounts.length } });
+  });
+  return { seeded: true, units: units.length, accounts };
+}

@@ -1,0 +1,101 @@
+// Row types of the tables, as Kysely sees them. Dates are 'YYYY-MM-DD' strings, timestamptz are Date.
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface UnitsTable {
+  code: string;
+  province_code: string;
+  name: string;
+  short_name: string | null;
+  type: 'center' | 'branch' | 'reception_point' | 'agency';
+  agency_level: 'province' | 'district' | 'commune' | null;
+  parent_code: string | null;
+  area_code: string | null;
+  agency_identifier: string | null;
+  address: string | null;
+  valid_from: Timestamp;
+  valid_to: Timestamp | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface UnitLineageTable {
+  predecessor_code: string;
+  successor_code: string;
+  effective_at: Timestamp;
+  plan_id: string | null;
+}
+
+export interface StaffUsersTable {
+  id: Generated<string>;
+  province_code: string;
+  username: string;
+  full_name: string;
+  unit_code: string;
+  roles: string[];
+  password_hash: string;
+  active: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface StaffSessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  address: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  username: string;
+  address: string;
+  succeeded: boolean;
+  at: DefaultedTimestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  province_code: string;
+  at: DefaultedTimestamp;
+  actor_username: string | null;
+  actor_roles: ColumnType<string[], string[] | undefined, never>;
+  actor_unit_code: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  details: Json;
+  request_id: string | null;
+  address: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  command: string;
+  request_hash: string;
+  response: Json;
+  created_at: DefaultedTimestamp;
+}
+
+export interface SchemaMigrationsTable {
+  version: string;
+  applied_at: DefaultedTimestamp;
+}
+
+export interface DatabaseSchema {
+  units: UnitsTable;
+  unit_lineage: UnitLineageTable;
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  login_attempts: LoginAttemptsTable;
+  audit_log: AuditLogTable;
+  idempotency_keys: IdempotencyKeysTable;
+  schema_migrations: SchemaMigrationsTable;
+}

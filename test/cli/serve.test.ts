@@ -1,0 +1,91 @@
+// The real `motcua serve` process, as `npm start` runs it: refuses bad settings, fails clearly on an
+// unreachable server database, and in demo mode serves the seeded network until SIGTERM.
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'motcua.js');
+const dataDirs: string[] = [];
+afterAll(() => dataDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+interface Running {
+  output: () => string;
+  waitFor: (pattern: RegExp, ms?: number) => Promise<RegExpMatchArray>;
+  exited: Promise<number | null>;
+  kill: (signal: NodeJS.Signals) => void;
+}
+
+function start(args: string[], env: Record<string, string> = {}): Running {
+  const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MOTCUA_') && k !== 'DATABASE_URL'));
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...cleanEnv, MOTCUA_LOG_LEVEL: 'warn', ...env } });
+  let text = '';
+  child.stdout.on('data', (d) => (text += d));
+  child.stderr.on('data', (d) => (text += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    output: () => text,
+    exited,
+    kill: (signal) => child.kill(signal),
+    waitFor: async (pattern, ms = 90_000) => {
+      const deadline = Date.now() + ms;
+      while (Date.now() < deadline) {
+        const match = text.match(pattern);
+        if (match) return match;
+        if (child.exitCode !== null) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`did not print ${pattern}; output:\n${text}`);
+    },
+  };
+}
+
+describe('motcua serve', () => {
+  it('refuses an unknown setting with one line naming it', async () => {
+    const run = start(['serve'], { MOTCUA_PORTT: '1' });
+    expect(await run.exited).toBe(2);
+    expect(run.output().trim().split('\n')).toEqual([expect.stringContaining('MOTCUA_PORTT')]);
+  });
+
+  it('refuses a malformed port', async () => {
+    const run = start(['serve', '--port', 'eighty']);
+    expect(await run.exited).toBe(2);
+    expect(run.output()).toContain('--port');
+  });
+
+  it('exits non-zero with a clear message when DATABASE_URL is unreachable', async () => {
+    const run = start(['serve'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('Không kết nối được cơ sở dữ liệu PostgreSQL');
+  });
+
+  it('serves the demo network on the embedded database, stops on SIGTERM, and reopens it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'motcua-serve-'));
+    dataDirs.push(dataDir);
+    const first = start(['serve', '--demo', '--port', '0', '--data-dir', dataDir]);
+    const [, port] = await first.waitFor(/http:\/\/localhost:(\d+)/);
+    expect(first.output()).toContain('admin');
+    expect(first.output()).toContain('motcua-demo');
+    const base = `http://127.0.0.1:${port}`;
+    expect(await (await fetch(`${base}/api/v1/health`)).json()).toEqual({ status: 'ok' });
+    expect((await (await fetch(`${base}/api/v1/units?type=branch&at=2024-12-02`)).json()).total).toBe(9);
+    expect((await (await fetch(`${base}/api/v1/units?type=reception_point&at=2024-12-02`)).json()).total).toBe(91);
+    const home = await fetch(`${base}/tra-cuu`);
+    expect(home.headers.get('content-type')).toContain('text/html');
+    first.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    const second = start(['serve', '--demo', '--port', '0', '--data-dir', dataDir]);
+    const [, port2] = await second.waitFor(/http:\/\/localhost:(\d+)/);
+    expect(second.output()).not.toContain('Đã tạo dữ liệu mẫu');
+    const login = await fetch(`http://127.0.0.1:${port2}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'tn.CN718', password: 'motcua-demo' }),
+    });
+    expect(login.status).toBe(200);
+    second.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  }, 180_000);
+});
