@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // PostgreSQL server, and browser tests (test/e2e) driving Debian's Chromium.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,

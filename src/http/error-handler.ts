@@ -66,8 +66,10 @@ export function installErrorHandler(app: FastifyInstance, options: { spaIndex: b
 
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: a non-API GET that is not a file gets index.html.
-    if (options.spaIndex && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.type('text/html').sendFile('index.html');
+    // A path with a file extension (a stale /assets/x.js) is a real miss, never the page.
+    const path = request.url.split('?')[0] ?? '';
+    if (options.spaIndex && request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) {
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     }
     return sendError(reply, 404, 'ROUTE_NOT_FOUND', `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}.`);
   });

@@ -87,6 +87,17 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     { prefix: '/api/v1' },
   );
 
-  if (webDir) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  if (webDir) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      // Built assets carry a content hash in their names: cache them for good; always revalidate the page.
+      setHeaders: (reply, filePath) => {
+        reply.header('cache-control', filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   return app;
 }

@@ -1,0 +1,31 @@
+// The app's areas: one place for their paths, labels and who may enter. The server remains the
+// authority on permissions; `roles` here only decides what the shell shows.
+import type { Role } from './api/auth.ts';
+
+export type AreaKey = 'catalog' | 'submit' | 'lookup' | 'counter' | 'desk' | 'dashboard' | 'admin';
+
+export interface Area {
+  key: AreaKey;
+  path: string;
+  /** Staff areas require sign-in; `roles` lists who may use them (any one suffices). */
+  staff: boolean;
+  roles?: readonly Role[];
+}
+
+export const AREAS: readonly Area[] = [
+  { key: 'catalog', path: '/thu-tuc', staff: false },
+  { key: 'submit', path: '/nop-ho-so', staff: false },
+  { key: 'lookup', path: '/tra-cuu', staff: false },
+  { key: 'counter', path: '/quay', staff: true, roles: ['reception', 'manager', 'admin'] },
+  { key: 'desk', path: '/xu-ly', staff: true, roles: ['processing', 'leader', 'manager', 'admin'] },
+  { key: 'dashboard', path: '/dieu-hanh', staff: true, roles: ['leader', 'manager', 'admin'] },
+  { key: 'admin', path: '/quan-tri', staff: true, roles: ['admin'] },
+];
+
+export const LOGIN_PATH = '/dang-nhap';
+
+/** Only same-app paths may be used as a post-login destination (no open redirect). */
+export function safeNextPath(value: string | null): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  return value;
+}
