@@ -14,6 +14,7 @@ import { REDACT_PATHS, redactUrl } from './redact.ts';
 import { healthRoutes } from './routes/health.ts';
 import { authRoutes } from './routes/auth.ts';
 import { unitRoutes } from './routes/units.ts';
+import { adminUserRoutes } from './routes/admin-users.ts';
 
 export interface ServerOptions {
   /** Directory of the built web app (web/dist); omitted in API-only tests. */
@@ -83,6 +84,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       healthRoutes(api, ctx);
       authRoutes(api, ctx);
       unitRoutes(api, ctx);
+      adminUserRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );

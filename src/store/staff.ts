@@ -128,3 +128,44 @@ export async function countRecentLoginFailures(
     .executeTakeFirstOrThrow();
   return { account: Number(row.account), address: Number(row.address) };
 }
+
+export interface StaffChange {
+  active?: boolean;
+  unitCode?: string;
+  roles?: Role[];
+}
+
+export async function updateStaff(db: Db, id: string, change: StaffChange, now: Date): Promise<void> {
+  await db
+    .updateTable('staff_users')
+    .set({
+      ...(change.active !== undefined ? { active: change.active } : {}),
+      ...(change.unitCode !== undefined ? { unit_code: change.unitCode } : {}),
+      ...(change.roles !== undefined ? { roles: change.roles } : {}),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function revokeAllSessions(db: Db, userId: string, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('staff_sessions')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Active accounts holding a role, other than `exceptId` (to refuse removing the last administrator). */
+export async function countActiveWithRole(db: Db, role: Role, exceptId: string): Promise<number> {
+  const row = await db
+    .selectFrom('staff_users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('active', '=', true)
+    .where(sql<boolean>`${role} = ANY(roles)`)
+    .where('id', '!=', exceptId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,112 @@
+// Administration of staff accounts (contract: POST /admin/users, PATCH /admin/users/{username}).
+// An administrator acts only within its unit's subtree; every change is audited with before → after.
+import { conflict, forbidden, invalid, notFound } from '../domain/errors.ts';
+import { isRole, type Role } from '../domain/staff/roles.ts';
+import { countActiveWithRole, findStaffByUsername, insertStaff, revokeAllSessions, updateStaff } from '../store/staff.ts';
+import { findUnit, subtreeCodesOf } from '../store/units.ts';
+import { appendAudit } from '../store/audit.ts';
+import { hashPassword } from './passwords.ts';
+import { runIdempotent } from './idempotency.ts';
+import type { Actor, RequestOrigin, ServiceContext } from './context.ts';
+import type { Db } from '../store/database.ts';
+
+export interface NewStaffRequest {
+  username: string;
+  fullName: string;
+  unitCode: string;
+  roles: string[];
+  password: string;
+}
+
+export interface StaffView {
+  username: string;
+  fullName: string;
+  unitCode: string;
+  roles: Role[];
+  active: boolean;
+}
+
+const USERNAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
+
+function requireAdmin(actor: Actor): void {
+  if (!actor.roles.includes('admin')) throw forbidden('FORBIDDEN_ROLE', 'Chỉ quản trị viên được quản lý tài khoản.');
+}
+
+async function requireUnitInScope(db: Db, actor: Actor, unitCode: string, at: Date): Promise<void> {
+  const unit = await findUnit(db, unitCode);
+  if (!unit) throw invalid('UNKNOWN_UNIT', `Không có đơn vị mã "${unitCode}".`, { field: 'unitCode' });
+  if (unit.validTo !== null && unit.validTo <= at.getTime()) {
+    throw invalid('UNIT_CLOSED', `Đơn vị "${unitCode}" đã ngừng hoạt động.`, { field: 'unitCode' });
+  }
+  if (!(await subtreeCodesOf(db, actor.unitCode)).includes(unitCode)) {
+    throw forbidden('OUT_OF_SCOPE', `Đơn vị "${unitCode}" nằm ngoài phạm vi quản lý của bạn.`, { unitCode });
+  }
+}
+
+function checkRoles(roles: string[]): Role[] {
+  const unknown = roles.filter((r) => !isRole(r));
+  if (roles.length === 0 || unknown.length > 0) {
+    throw invalid('INVALID_ROLES', 'Vai trò phải thuộc: admin, reception, processing, leader, manager (ít nhất một).', { field: 'roles', unknown });
+  }
+  return [...new Set(roles)] as Role[];
+}
+
+export async function createStaff(ctx: ServiceContext, actor: Actor, request: NewStaffRequest, idempotencyKey: string | undefined, origin: RequestOrigin) {
+  requireAdmin(actor);
+  const roles = checkRoles(request.roles);
+  if (!USERNAME_RE.test(request.username)) {
+    throw invalid('INVALID_USERNAME', 'Tên đăng nhập gồm 3–64 ký tự chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.', { field: 'username' });
+  }
+  if (request.password.length < 10) throw invalid('WEAK_PASSWORD', 'Mật khẩu cần ít nhất 10 ký tự.', { field: 'password' });
+  if (request.fullName.trim() === '') throw invalid('REQUIRED', 'Họ và tên là bắt buộc.', { field: 'fullName' });
+  const now = ctx.now();
+  const passwordHash = await hashPassword(request.password);
+  const act = async (trx: Db): Promise<StaffView> => {
+    await requireUnitInScope(trx, actor, request.unitCode, now);
+    if (await findStaffByUsername(trx, request.username)) {
+      throw conflict('USERNAME_TAKEN', `Tên đăng nhập "${request.username}" đã tồn tại.`, { field: 'username' });
+    }
+    await insertStaff(trx, [{ provinceCode: ctx.provinceCode, username: request.username, fullName: request.fullName.trim(),
+      unitCode: request.unitCode, roles, passwordHash }]);
+    const view: StaffView = { username: request.username, fullName: request.fullName.trim(), unitCode: request.unitCode, roles, active: true };
+    await appendAudit(trx, { provinceCode: ctx.provinceCode, at: now, actor, action: 'staff.create', entityType: 'staff_user',
+      entityId: request.username, details: { after: view }, requestId: origin.requestId, address: origin.address });
+    return view;
+  };
+  if (!idempotencyKey) return ctx.db.transaction().execute(act);
+  // The password stays out of the stored fingerprint: an unsalted hash of it must never sit in a table.
+  const { password: _password, ...fingerprint } = request;
+  const { answer } = await runIdempotent(ctx.db, { scope: actor.username, key: idempotencyKey, command: 'staff.create', request: fingerprint }, act);
+  return answer;
+}
+
+export interface StaffPatch {
+  active?: boolean;
+  unitCode?: string;
+  roles?: string[];
+}
+
+export async function changeStaff(ctx: ServiceContext, actor: Actor, username: string, patch: StaffPatch, origin: RequestOrigin): Promise<StaffView> {
+  requireAdmin(actor);
+  const roles = patch.roles === undefined ? undefined : checkRoles(patch.roles);
+  const now = ctx.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const target = await findStaffByUsername(trx, username);
+    if (!target) throw notFound('STAFF_NOT_FOUND', `Không có tài khoản "${username}".`);
+    await requireUnitInScope(trx, actor, target.unitCode, now);
+    if (patch.unitCode !== undefined) await requireUnitInScope(trx, actor, patch.unitCode, now);
+    const losesAdmin = target.roles.includes('admin') && target.active && (patch.active === false || (roles !== undefined && !roles.includes('admin')));
+    if (losesAdmin && (await countActiveWithRole(trx, 'admin', target.id)) === 0) {
+      throw conflict('LAST_ADMIN', 'Không thể bỏ quyền hoặc khóa quản trị viên cuối cùng.');
+    }
+    const before: StaffView = { username: target.username, fullName: target.fullName, unitCode: target.unitCode, roles: target.roles, active: target.active };
+    const after: StaffView = { ...before, ...(patch.active !== undefined ? { active: patch.active } : {}),
+      ...(patch.unitCode !== undefined ? { unitCode: patch.unitCode } : {}), ...(roles !== undefined ? { roles } : {}) };
+    await updateStaff(trx, target.id, { active: patch.active, unitCode: patch.unitCode, roles }, now);
+    // A deactivated or moved account must sign in again under its new standing.
+    const sessionsEnded = patch.active === false || patch.unitCode !== undefined || roles !== undefined ? await revokeAllSessions(trx, target.id, now) : 0;
+    await appendAudit(trx, { provinceCode: ctx.provinceCode, at: now, actor, action: 'staff.update', entityType: 'staff_user',
+      entityId: target.username, details: { before, after, sessionsEnded }, requestId: origin.requestId, address: origin.address });
+    return after;
+  });
+}
