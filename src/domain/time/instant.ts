@@ -22,7 +22,11 @@ export function parseInstant(text: string, field: string): number {
   if (!match || !validCivilDate(Number(match[1]), Number(match[2]), Number(match[3])) || Number(match[4]) > 23 || Number(match[5]) > 59) {
     throw invalid('INVALID_INSTANT', `Trường "${field}" phải là thời điểm ISO 8601 có múi giờ, ví dụ 2025-02-05T08:00:00+07:00.`, { field, value: text });
   }
-  return Date.parse(text.trim());
+  const epochMs = Date.parse(text.trim());
+  if (Number.isNaN(epochMs)) {
+    throw invalid('INVALID_INSTANT', `Trường "${field}" không phải thời điểm hợp lệ (giây hoặc múi giờ sai).`, { field, value: text });
+  }
+  return epochMs;
 }
 
 /** A date (00:00 +07:00 that day) or an instant, as every `at=` parameter of the contract takes. */
