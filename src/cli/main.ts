@@ -7,7 +7,7 @@ import { serve } from './serve.ts';
 
 const USAGE = `Cách dùng (usage):
   motcua serve [--port N] [--data-dir DIR] [--demo]
-  motcua due-date --from INSTANT (--days N | --hours N)
+  motcua due-date --from INSTANT (--days N | --hours N) [--unit CODE] [--data-dir DIR]
   motcua import procedures FILE
   motcua restructure PLAN.json [--dry-run]`;
 

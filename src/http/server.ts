@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health.ts';
 import { authRoutes } from './routes/auth.ts';
 import { unitRoutes } from './routes/units.ts';
 import { adminUserRoutes } from './routes/admin-users.ts';
+import { calendarRoutes } from './routes/calendar.ts';
 
 export interface ServerOptions {
   /** Directory of the built web app (web/dist); omitted in API-only tests. */
@@ -85,6 +86,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       authRoutes(api, ctx);
       unitRoutes(api, ctx);
       adminUserRoutes(api, ctx);
+      calendarRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );

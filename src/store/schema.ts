@@ -89,7 +89,39 @@ export interface SchemaMigrationsTable {
   applied_at: DefaultedTimestamp;
 }
 
+export interface CalendarSettingsTable {
+  province_code: string;
+  settings: Json;
+  updated_at: DefaultedTimestamp;
+  updated_by: string | null;
+}
+
+export interface CalendarYearsTable {
+  province_code: string;
+  year: number;
+  schedule: Json;
+  updated_at: DefaultedTimestamp;
+  updated_by: string | null;
+  reason: string;
+}
+
+export interface CalendarUnitOverridesTable {
+  unit_code: string;
+  override: Json;
+  updated_at: DefaultedTimestamp;
+  updated_by: string | null;
+}
+
+export interface CalendarRevisionsTable {
+  province_code: string;
+  revision: number;
+}
+
 export interface DatabaseSchema {
+  calendar_settings: CalendarSettingsTable;
+  calendar_years: CalendarYearsTable;
+  calendar_unit_overrides: CalendarUnitOverridesTable;
+  calendar_revisions: CalendarRevisionsTable;
   units: UnitsTable;
   unit_lineage: UnitLineageTable;
   staff_users: StaffUsersTable;

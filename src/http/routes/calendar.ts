@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { computeDueDate } from '../../services/calendar.ts';
+import { changeCalendarYear, getCalendarYear, type YearEdit } from '../../services/calendar-admin.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { formatInstantVN, parseInstant } from '../../domain/time/instant.ts';
+import { durationFromText } from '../../domain/calendar/duration-text.ts';
+import { errorResponseSchema } from '../error-handler.ts';
+import { originOf, requireStaff } from '../staff-auth.ts';
+
+const DATE = { pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+const YearSchema = Type.Object({
+  year: Type.Integer(),
+  status: Type.String({ enum: ['official', 'provisional'] }),
+  nonWorkingWeekdays: Type.Array(Type.String()),
+  makeupWorkingSaturdays: Type.Array(Type.String()),
+  holidayBreaks: Type.Array(Type.Object({ name: Type.String(), from: Type.String(), to: Type.String() })),
+  basis: Type.String(),
+  revision: Type.Integer(),
+});
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 409: errorResponseSchema };
+
+export function calendarRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  app.get(
+    '/calendar/due-date',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Hạn trả kết quả theo ngày/giờ làm việc, tính từ thời điểm tiếp nhận (cùng kết quả với lệnh motcua due-date)',
+        querystring: Type.Object(
+          {
+            from: Type.String({ description: 'ISO 8601 instant with offset, e.g. 2025-02-03T10:00:00+07:00' }),
+            days: Type.Optional(Type.String({ description: 'working days (1 day = 8 working hours)' })),
+            hours: Type.Optional(Type.String({ description: 'working hours' })),
+            unitCode: Type.Optional(Type.String({ maxLength: 50, description: "use this unit's office hours and closures" })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ dueAt: Type.String(), provisional: Type.Boolean({ description: 'crosses a year whose holidays are not yet confirmed' }) }),
+          400: errorResponseSchema,
+        },
+      },
+    },
+    async (request) => {
+      const query = request.query as { from: string; days?: string; hours?: string; unitCode?: string };
+      const from = parseInstant(query.from, 'from');
+      const duration = durationFromText(query.days, query.hours);
+      const answer = await computeDueDate(ctx, { from, duration, unitCode: query.unitCode });
+      return { dueAt: formatInstantVN(answer.dueAt), provisional: answer.provisional };
+    },
+  );
+
+  app.get(
+    '/calendar/years/:year',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Lịch nghỉ lễ, nghỉ bù và ngày làm bù của một năm (chính thức hoặc tạm tính)',
+        params: Type.Object({ year: Type.Integer({ minimum: 1900, maximum: 2200 }) }),
+        response: { 200: YearSchema, 400: errorResponseSchema },
+      },
+    },
+    async (request) => getCalendarYear(ctx, (request.params as { year: number }).year),
+  );
+
+  app.put(
+    '/admin/calendar/years/:year',
+    {
+      schema: {
+        tags: ['calendar', 'admin'],
+        summary: 'Sửa hoặc xác nhận lịch một năm: confirm=false chỉ xem trước thay đổi; confirm=true lưu và ghi nhật ký',
+        security: [{ bearer: [] }, { cookie: [] }],
+        params: Type.Object({ year: Type.Integer({ minimum: 1900, maximum: 2200 }) }),
+        body: Type.Object(
+          {
+            status: Type.String({ enum: ['official', 'provisional'] }),
+            nonWorkingWeekdays: Type.Array(Type.String(DATE), { maxItems: 60 }),
+            makeupWorkingSaturdays: Type.Array(Type.String(DATE), { maxItems: 20 }),
+            holidayBreaks: Type.Optional(
+              Type.Array(Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), from: Type.String(DATE), to: Type.String(DATE) }, { additionalProperties: false }), { maxItems: 30 }),
+            ),
+            basis: Type.Optional(Type.String({ maxLength: 2000 })),
+            reason: Type.String({ maxLength: 1000 }),
+            confirm: Type.Boolean(),
+            idempotencyKey: Type.Optional(Type.String({ maxLength: 200 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            year: Type.Integer(),
+            daysOffAdded: Type.Array(Type.String()),
+            daysOffRemoved: Type.Array(Type.String()),
+            makeupDaysAdded: Type.Array(Type.String()),
+            makeupDaysRemoved: Type.Array(Type.String()),
+            statusBefore: Type.String(),
+            statusAfter: Type.String(),
+            applied: Type.Boolean(),
+            revision: Type.Integer(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const actor = await requireStaff(ctx, request, ['admin']);
+      const { reason, confirm, idempotencyKey, ...edit } = request.body as YearEdit & { reason: string; confirm: boolean; idempotencyKey?: string };
+      return changeCalendarYear(ctx, actor, (request.params as { year: number }).year, edit, { confirm, reason, idempotencyKey }, originOf(request));
+    },
+  );
+}

@@ -1,0 +1,113 @@
+// Administrators edit a year of the province calendar (holidays, compensatory days, make-up Saturdays)
+// or confirm a provisional year. A change is first previewed (what moves), then applied only when
+// confirmed, with a reason; it is audited with who, why, before → after, and bumps the calendar revision
+// so that every instance recompiles.
+import { compileCalendar, type YearSchedule } from '../domain/calendar/index.ts';
+import { yearEditProblem } from '../domain/calendar/year-edit.ts';
+import { forbidden, invalid } from '../domain/errors.ts';
+import { appendAudit } from '../store/audit.ts';
+import { bumpCalendarRevision, saveYear } from '../store/calendar.ts';
+import { findUnit } from '../store/units.ts';
+import { provinceCalendar } from './calendar.ts';
+import { runIdempotent } from './idempotency.ts';
+import type { Actor, RequestOrigin, ServiceContext } from './context.ts';
+import type { Db } from '../store/database.ts';
+
+export interface YearView extends YearSchedule {
+  year: number;
+  revision: number;
+}
+
+export async function getCalendarYear(ctx: ServiceContext, year: number): Promise<YearView> {
+  const province = await provinceCalendar(ctx);
+  const schedule = province.definition.years[String(year)];
+  if (!schedule) {
+    const years = Object.keys(province.definition.years).map(Number);
+    throw invalid('CALENDAR_OUT_OF_RANGE', `Năm ${year} nằm ngoài khoảng lịch hỗ trợ ${Math.min(...years)}–${Math.max(...years)}.`, { field: 'year', value: year });
+  }
+  return { year, revision: province.revision, ...schedule };
+}
+
+export interface YearEdit {
+  status: 'official' | 'provisional';
+  nonWorkingWeekdays: string[];
+  makeupWorkingSaturdays: string[];
+  holidayBreaks?: YearSchedule['holidayBreaks'];
+  basis?: string;
+}
+
+export interface YearChange {
+  year: number;
+  daysOffAdded: string[];
+  daysOffRemoved: string[];
+  makeupDaysAdded: string[];
+  makeupDaysRemoved: string[];
+  statusBefore: string;
+  statusAfter: string;
+  applied: boolean;
+  revision: number;
+}
+
+const difference = (a: readonly string[], b: readonly string[]) => a.filter((d) => !b.includes(d)).sort();
+
+async function requireProvinceAdmin(db: Db, actor: Actor): Promise<void> {
+  const unit = await findUnit(db, actor.unitCode);
+  if (!actor.roles.includes('admin') || !unit || unit.parentCode !== null) {
+    throw forbidden('FORBIDDEN_ROLE', 'Chỉ quản trị viên cấp tỉnh được sửa lịch làm việc.');
+  }
+}
+
+export async function changeCalendarYear(
+  ctx: ServiceContext,
+  actor: Actor,
+  year: number,
+  edit: YearEdit,
+  options: { confirm: boolean; reason: string; idempotencyKey?: string | undefined },
+  origin: RequestOrigin,
+): Promise<YearChange> {
+  await requireProvinceAdmin(ctx.db, actor);
+  if (options.reason.trim().length < 5) {
+    throw invalid('REASON_REQUIRED', 'Cần ghi lý do thay đổi lịch (ví dụ số thông báo của Chính phủ).', { field: 'reason' });
+  }
+  const current = await getCalendarYear(ctx, year);
+  const schedule: YearSchedule = {
+    status: edit.status,
+    nonWorkingWeekdays: [...new Set(edit.nonWorkingWeekdays)].sort(),
+    makeupWorkingSaturdays: [...new Set(edit.makeupWorkingSaturdays)].sort(),
+    holidayBreaks: edit.holidayBreaks ?? current.holidayBreaks,
+    basis: edit.basis ?? current.basis,
+  };
+  const problem = yearEditProblem(year, schedule);
+  if (problem) throw problem;
+  const province = await provinceCalendar(ctx);
+  // Validates the whole calendar with the edit in place (dates real, days off on weekdays, make-up days on weekends…).
+  compileCalendar({ ...province.definition, years: { ...province.definition.years, [String(year)]: schedule } });
+  const change = (applied: boolean, revision: number): YearChange => ({
+    year,
+    daysOffAdded: difference(schedule.nonWorkingWeekdays, current.nonWorkingWeekdays),
+    daysOffRemoved: difference(current.nonWorkingWeekdays, schedule.nonWorkingWeekdays),
+    makeupDaysAdded: difference(schedule.makeupWorkingSaturdays, current.makeupWorkingSaturdays),
+    makeupDaysRemoved: difference(current.makeupWorkingSaturdays, schedule.makeupWorkingSaturdays),
+    statusBefore: current.status,
+    statusAfter: schedule.status,
+    applied,
+    revision,
+  });
+  if (!options.confirm) return change(false, current.revision);
+
+  const apply = async (trx: Db) => {
+    const now = ctx.now();
+    await saveYear(trx, ctx.provinceCode, year, schedule, actor.username, options.reason.trim(), now);
+    const revision = await bumpCalendarRevision(trx, ctx.provinceCode);
+    const result = change(true, revision);
+    const { year: _y, revision: _r, ...before } = current;
+    await appendAudit(trx, { provinceCode: ctx.provinceCode, at: now, actor, action: 'calendar.year.update', entityType: 'calendar_year',
+      entityId: String(year), details: { reason: options.reason.trim(), before, after: schedule, change: result }, requestId: origin.requestId,
+      address: origin.address });
+    return result;
+  };
+  if (!options.idempotencyKey) return ctx.db.transaction().execute(apply);
+  const { answer } = await runIdempotent(ctx.db, { scope: actor.username, key: options.idempotencyKey, command: 'calendar.year.update',
+    request: { year, edit, reason: options.reason } }, apply);
+  return answer;
+}
