@@ -47,3 +47,10 @@ export async function bumpCalendarRevision(db: Db, provinceCode: string): Promis
     RETURNING revision`.execute(db);
   return Number(result.rows[0]!.revision);
 }
+
+export async function saveUnitOverride(db: Db, unitCode: string, override: UnitCalendarOverride, by: string, at: Date): Promise<void> {
+  await sql`
+    INSERT INTO calendar_unit_overrides (unit_code, override, updated_at, updated_by)
+    VALUES (${unitCode}, ${JSON.stringify(override)}::jsonb, ${at}, ${by})
+    ON CONFLICT (unit_code) DO UPDATE SET override = EXCLUDED.override, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`.execute(db);
+}

@@ -111,6 +111,14 @@ describe.each(ENGINES)('foundation on %s', (engine) => {
     expect((await login('cv.STP74', DEMO_PASSWORD, '10.0.0.5')).statusCode).toBe(200);
   });
 
+  it('rate-limits a client address that tries many accounts', async () => {
+    const address = '10.9.9.9';
+    for (let i = 0; i < 50; i++) await login(`guess.${i}`, 'wrong-password', address);
+    const limited = await login('tn.CN719', DEMO_PASSWORD, address);
+    expect(limited.statusCode).toBe(429);
+    expect((await login('tn.CN719', DEMO_PASSWORD, '10.9.9.10')).statusCode).toBe(200);
+  });
+
   it('does not tell unknown accounts from wrong passwords', async () => {
     const res = await login('nobody.here', 'whatever-pass', '10.0.0.9');
     expect(res.statusCode).toBe(401);

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { computeDueDate } from '../../services/calendar.ts';
 import { changeCalendarYear, getCalendarYear, type YearEdit } from '../../services/calendar-admin.ts';
+import { getUnitCalendar, setUnitCalendar } from '../../services/unit-calendar-admin.ts';
+import type { UnitCalendarOverride } from '../../domain/calendar/index.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { formatInstantVN, parseInstant } from '../../domain/time/instant.ts';
 import { durationFromText } from '../../domain/calendar/duration-text.ts';
@@ -107,6 +109,61 @@ export function calendarRoutes(app: FastifyInstance, ctx: ServiceContext): void 
       const actor = await requireStaff(ctx, request, ['admin']);
       const { reason, confirm, idempotencyKey, ...edit } = request.body as YearEdit & { reason: string; confirm: boolean; idempotencyKey?: string };
       return changeCalendarYear(ctx, actor, (request.params as { year: number }).year, edit, { confirm, reason, idempotencyKey }, originOf(request));
+    },
+  );
+
+  const Period = Type.Object({ start: Type.String({ pattern: '^\\d{2}:\\d{2}$' }), end: Type.String({ pattern: '^\\d{2}:\\d{2}$' }) }, { additionalProperties: false });
+  const UnitCalendarSchema = Type.Object({
+    unitCode: Type.String(),
+    override: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
+    effective: Type.Object({
+      workingPeriods: Type.Array(Type.Object({ start: Type.String(), end: Type.String() })),
+      saturdayReception: Type.Object({ enabled: Type.Boolean(), periods: Type.Array(Type.Object({ start: Type.String(), end: Type.String() })), countSaturdayReception: Type.Boolean() }),
+      forwardingCutoff: Type.String(),
+      extraDaysOff: Type.Array(Type.String()),
+    }),
+  });
+
+  app.get(
+    '/calendar/units/:unitCode',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Giờ làm việc, tiếp nhận sáng thứ Bảy và ngày nghỉ riêng của một đơn vị',
+        params: Type.Object({ unitCode: Type.String({ maxLength: 50 }) }),
+        response: { 200: UnitCalendarSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) => getUnitCalendar(ctx, (request.params as { unitCode: string }).unitCode),
+  );
+
+  app.put(
+    '/admin/calendar/units/:unitCode',
+    {
+      schema: {
+        tags: ['calendar', 'admin'],
+        summary: 'Đặt giờ làm việc riêng của đơn vị (ngày nghỉ lễ quốc gia luôn áp dụng)',
+        security: [{ bearer: [] }, { cookie: [] }],
+        params: Type.Object({ unitCode: Type.String({ maxLength: 50 }) }),
+        body: Type.Object(
+          {
+            workingPeriods: Type.Optional(Type.Array(Period, { minItems: 1, maxItems: 6 })),
+            saturdayReception: Type.Optional(
+              Type.Object({ enabled: Type.Boolean(), periods: Type.Optional(Type.Array(Period, { maxItems: 3 })), countSaturdayReception: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+            ),
+            forwardingCutoff: Type.Optional(Type.String({ pattern: '^\\d{2}:\\d{2}$' })),
+            extraDaysOff: Type.Optional(Type.Array(Type.String(DATE), { maxItems: 100 })),
+            reason: Type.String({ maxLength: 1000 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: UnitCalendarSchema, ...errors, 404: errorResponseSchema },
+      },
+    },
+    async (request) => {
+      const actor = await requireStaff(ctx, request, ['admin']);
+      const { reason, ...override } = request.body as UnitCalendarOverride & { reason: string };
+      return setUnitCalendar(ctx, actor, (request.params as { unitCode: string }).unitCode, override, reason, originOf(request));
     },
   );
 }

@@ -1,0 +1,65 @@
+// A unit's own office hours, Saturday reception and closures on top of the province calendar
+// (national days off always apply). Administrators set them within their scope; audited; the calendar
+// revision moves so every instance recompiles.
+import { compileCalendar, mergeUnitOverride, type UnitCalendarOverride } from '../domain/calendar/index.ts';
+import { forbidden, invalid, notFound } from '../domain/errors.ts';
+import { appendAudit } from '../store/audit.ts';
+import { bumpCalendarRevision, loadUnitOverride, saveUnitOverride } from '../store/calendar.ts';
+import { findUnit, subtreeCodesOf } from '../store/units.ts';
+import { provinceCalendar } from './calendar.ts';
+import type { Actor, RequestOrigin, ServiceContext } from './context.ts';
+
+export interface UnitCalendarView {
+  unitCode: string;
+  override: UnitCalendarOverride | null;
+  effective: {
+    workingPeriods: { start: string; end: string }[];
+    saturdayReception: { enabled: boolean; periods: { start: string; end: string }[]; countSaturdayReception: boolean };
+    forwardingCutoff: string;
+    extraDaysOff: string[];
+  };
+}
+
+export async function getUnitCalendar(ctx: ServiceContext, unitCode: string): Promise<UnitCalendarView> {
+  if (!(await findUnit(ctx.db, unitCode))) throw notFound('UNIT_NOT_FOUND', `Không có đơn vị mã "${unitCode}".`);
+  const province = await provinceCalendar(ctx);
+  const override = (await loadUnitOverride(ctx.db, unitCode)) ?? null;
+  const merged = override ? mergeUnitOverride(province.definition, override) : province.definition;
+  return {
+    unitCode,
+    override,
+    effective: {
+      workingPeriods: merged.workingPeriods,
+      saturdayReception: merged.saturdayReception,
+      forwardingCutoff: merged.forwardingCutoff,
+      extraDaysOff: merged.extraDaysOff,
+    },
+  };
+}
+
+export async function setUnitCalendar(
+  ctx: ServiceContext,
+  actor: Actor,
+  unitCode: string,
+  override: UnitCalendarOverride,
+  reason: string,
+  origin: RequestOrigin,
+): Promise<UnitCalendarView> {
+  if (!actor.roles.includes('admin')) throw forbidden('FORBIDDEN_ROLE', 'Chỉ quản trị viên được sửa giờ làm việc của đơn vị.');
+  if (!(await findUnit(ctx.db, unitCode))) throw notFound('UNIT_NOT_FOUND', `Không có đơn vị mã "${unitCode}".`);
+  if (!(await subtreeCodesOf(ctx.db, actor.unitCode)).includes(unitCode)) {
+    throw forbidden('OUT_OF_SCOPE', `Đơn vị "${unitCode}" nằm ngoài phạm vi quản lý của bạn.`, { unitCode });
+  }
+  if (reason.trim().length < 5) throw invalid('REASON_REQUIRED', 'Cần ghi lý do thay đổi giờ làm việc.', { field: 'reason' });
+  const province = await provinceCalendar(ctx);
+  compileCalendar(mergeUnitOverride(province.definition, override)); // refuses bad periods, dates… naming the field
+  const before = (await loadUnitOverride(ctx.db, unitCode)) ?? null;
+  await ctx.db.transaction().execute(async (trx) => {
+    const now = ctx.now();
+    await saveUnitOverride(trx, unitCode, override, actor.username, now);
+    await bumpCalendarRevision(trx, ctx.provinceCode);
+    await appendAudit(trx, { provinceCode: ctx.provinceCode, at: now, actor, action: 'calendar.unit.update', entityType: 'unit_calendar',
+      entityId: unitCode, details: { reason: reason.trim(), before, after: override }, requestId: origin.requestId, address: origin.address });
+  });
+  return getUnitCalendar(ctx, unitCode);
+}
