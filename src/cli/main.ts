@@ -47,6 +47,10 @@ export async function main(argv: string[]): Promise<number | undefined> {
         const { runDueDate } = await import('./due-date.ts');
         return await runDueDate(rest);
       }
+      case 'import': {
+        const { runImportCommand } = await import('./import-procedures.ts');
+        return await runImportCommand(rest);
+      }
       case undefined:
       case 'help':
       case '--help':

@@ -52,7 +52,7 @@ export const SETTING_SPECS: Record<string, SettingSpec> = {
 };
 
 /** Variables read by tools around the product (tests, CI), accepted without being settings of the server. */
-const TOOLING_VARIABLES = new Set(['MOTCUA_TEST_STRICT', 'MOTCUA_TEST_DATABASE_URL', 'MOTCUA_TEST_KEEP']);
+const TOOLING_VARIABLES = new Set(['MOTCUA_TEST_STRICT', 'MOTCUA_TEST_DATABASE_URL', 'MOTCUA_BENCH_DATABASE_URL']);
 
 function integer(env: Env, name: string, min: number, max: number): number {
   const raw = env[name] ?? SETTING_SPECS[name]!.default;

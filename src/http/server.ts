@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth.ts';
 import { unitRoutes } from './routes/units.ts';
 import { adminUserRoutes } from './routes/admin-users.ts';
 import { calendarRoutes } from './routes/calendar.ts';
+import { procedureRoutes } from './routes/procedures.ts';
 
 export interface ServerOptions {
   /** Directory of the built web app (web/dist); omitted in API-only tests. */
@@ -87,6 +88,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       unitRoutes(api, ctx);
       adminUserRoutes(api, ctx);
       calendarRoutes(api, ctx);
+      procedureRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );

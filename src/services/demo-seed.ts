@@ -7,6 +7,7 @@ import { countUnits, insertUnits } from '../store/units.ts';
 import { insertStaff } from '../store/staff.ts';
 import { appendAudit } from '../store/audit.ts';
 import { hashPassword } from './passwords.ts';
+import { seedDemoCatalog } from './demo-catalog.ts';
 import type { ServiceContext } from './context.ts';
 
 const UNITS_FILE = new URL('../../seed/binh-duong-units-2024.json', import.meta.url);
@@ -37,6 +38,7 @@ export async function seedDemo(ctx: ServiceContext, password: string): Promise<S
     );
     await appendAudit(trx, { provinceCode: ctx.provinceCode, at: ctx.now(), actor: null, action: 'demo.seed', entityType: 'network',
       entityId: ctx.provinceCode, details: { units: units.length, accounts: accounts.length } });
+    await seedDemoCatalog({ ...ctx, db: trx });
   });
   return { seeded: true, units: units.length, accounts };
 }

@@ -117,6 +117,81 @@ export interface CalendarRevisionsTable {
   revision: number;
 }
 
+// Procedure catalog (0003_catalog.sql).
+export interface ProceduresTable {
+  province_code: string;
+  code: string;
+  local_code: string | null;
+  current_version: number;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface ProcedureVersionsTable {
+  province_code: string;
+  procedure_code: string;
+  version: number;
+  valid_from: Timestamp;
+  valid_to: Timestamp | null;
+  content_hash: string;
+  name: string;
+  field: string;
+  field_code: string | null;
+  level: 'province' | 'district' | 'commune';
+  levels: string[];
+  online_level: 'full' | 'partial' | 'none';
+  must_file_in_own_area: boolean;
+  online_payment_required: boolean;
+  digitally_signed_result: boolean;
+  processing_days: number | null;
+  processing_hours: number | null;
+  agencies: string;
+  content: Json;
+  problems: Json;
+  problem_count: number;
+  raw: Json | null;
+  source_url: string | null;
+  created_at: DefaultedTimestamp;
+  created_by: string | null;
+  name_folded: ColumnType<string, never, never>;
+  field_folded: ColumnType<string, never, never>;
+  agencies_folded: ColumnType<string, never, never>;
+  search_text: ColumnType<string, never, never>;
+}
+
+export interface CatalogWordsTable {
+  province_code: string;
+  word: string;
+  frequency: number;
+}
+
+export interface PublicationDecisionsTable {
+  province_code: string;
+  code: string;
+  seq: Generated<number>;
+  title: string;
+  kind: 'location_free_list';
+  effective_at: Timestamp;
+  is_demo: boolean;
+  note: string | null;
+  created_at: DefaultedTimestamp;
+  created_by: string | null;
+}
+
+export interface PublicationDecisionEntriesTable {
+  province_code: string;
+  decision_code: string;
+  procedure_code: string;
+  op: 'add' | 'remove';
+}
+
+export interface LocationFreeSpansTable {
+  province_code: string;
+  procedure_code: string;
+  valid_from: Timestamp;
+  valid_to: Timestamp | null;
+}
+
 export interface DatabaseSchema {
   calendar_settings: CalendarSettingsTable;
   calendar_years: CalendarYearsTable;
@@ -130,4 +205,10 @@ export interface DatabaseSchema {
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;
   schema_migrations: SchemaMigrationsTable;
+  procedures: ProceduresTable;
+  procedure_versions: ProcedureVersionsTable;
+  catalog_words: CatalogWordsTable;
+  publication_decisions: PublicationDecisionsTable;
+  publication_decision_entries: PublicationDecisionEntriesTable;
+  location_free_spans: LocationFreeSpansTable;
 }
