@@ -7,7 +7,7 @@ import { buildProvinceCalendar, provisionalYears, withYearSchedule } from './pro
 import { validateCalendarDefinition } from './validate-definition.ts';
 import { compileCalendar } from './working-calendar.ts';
 
-const shared = JSON.parse(readFileSync(new URL('../../../../shared/data/vn-holidays-2024-2026.json', import.meta.url), 'utf8'));
+const shared = JSON.parse(readFileSync(new URL('../../../seed/vn-holidays-2024-2026.json', import.meta.url), 'utf8'));
 
 function thrown(fn: () => unknown): AppError {
   try {
