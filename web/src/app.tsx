@@ -1,8 +1,10 @@
-// Route table. Areas come from areas.ts; each not-yet-built area renders its placeholder.
+// Route table. Areas come from areas.ts; an area with pages renders them, the others their placeholder.
 import { Route, Routes } from 'react-router';
-import { AREAS, LOGIN_PATH } from './areas.ts';
+import { AREAS, CALENDAR_PATH, LOGIN_PATH, type Area } from './areas.ts';
 import { Layout } from './layout/layout.tsx';
+import { AdminArea } from './pages/admin/admin-area.tsx';
 import { AreaPage } from './pages/area-page.tsx';
+import { CalendarPage } from './pages/calendar-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
@@ -13,11 +15,17 @@ export function App() {
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path={LOGIN_PATH} element={<LoginPage />} />
+        <Route path={CALENDAR_PATH} element={<CalendarPage />} />
         {AREAS.map((area) => (
-          <Route key={area.key} path={`${area.path}/*`} element={<AreaPage key={area.key} area={area} />} />
+          <Route key={area.key} path={`${area.path}/*`} element={areaElement(area)} />
         ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
   );
+}
+
+function areaElement(area: Area) {
+  if (area.key === 'admin') return <AdminArea key={area.key} area={area} />;
+  return <AreaPage key={area.key} area={area} />;
 }

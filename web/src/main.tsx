@@ -4,6 +4,7 @@ import { BrowserRouter } from 'react-router';
 import './i18n/index.ts';
 import './styles/base.css';
 import './styles/layout.css';
+import './styles/calendar.css';
 import { App } from './app.tsx';
 import { SessionProvider } from './auth/session-provider.tsx';
 

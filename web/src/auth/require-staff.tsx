@@ -42,7 +42,7 @@ export function RequireStaff({ title, roles, children }: Props) {
   }
   if (roles && !hasAnyRole(session.user, roles)) {
     return (
-      <section className="page narrow" aria-labelledby="gate-title">
+      <section className="page narrow" aria-labelledby="gate-title" data-testid="access-denied">
         <h1 id="gate-title">{title}</h1>
         <h2>{t('auth.forbiddenTitle')}</h2>
         <p>{t('auth.forbidden')}</p>

@@ -3,7 +3,20 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../api/client.ts';
 
-const TRANSLATED_CODES = ['INVALID_CREDENTIALS', 'RATE_LIMITED', 'VALIDATION_FAILED', 'UNAUTHENTICATED'] as const;
+const TRANSLATED_CODES = [
+  'INVALID_CREDENTIALS',
+  'RATE_LIMITED',
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN_ROLE',
+  'CALENDAR_OUT_OF_RANGE',
+  'INVALID_INSTANT',
+  'INVALID_DURATION',
+  'NOT_A_WEEKDAY',
+  'NOT_A_WEEKEND',
+  'DATE_OUTSIDE_YEAR',
+  'REASON_REQUIRED',
+] as const;
 type TranslatedCode = (typeof TRANSLATED_CODES)[number];
 
 function isTranslatedCode(code: string): code is TranslatedCode {

@@ -1,0 +1,22 @@
+// /quan-tri/*: the administration area behind the admin role, with its own small route table.
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import type { Area } from '../../areas.ts';
+import { RequireStaff } from '../../auth/require-staff.tsx';
+import { NotFoundPage } from '../not-found-page.tsx';
+import { ADMIN_PAGES } from './admin-pages.ts';
+import { AdminCalendarPage } from './admin-calendar-page.tsx';
+import { AdminHomePage } from './admin-home-page.tsx';
+
+export function AdminArea({ area }: { area: Area }) {
+  const { t } = useTranslation();
+  return (
+    <RequireStaff title={t('nav.admin')} roles={area.roles}>
+      <Routes>
+        <Route index element={<AdminHomePage />} />
+        <Route path={ADMIN_PAGES.calendar} element={<AdminCalendarPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </RequireStaff>
+  );
+}

@@ -1,0 +1,9 @@
+// Pages of the administration area, relative to /quan-tri. `null`: announced, not built yet.
+export const ADMIN_PAGES = {
+  calendar: 'lich-lam-viec',
+  users: null,
+  units: null,
+  workflows: null,
+} as const;
+
+export type AdminPageKey = keyof typeof ADMIN_PAGES;
