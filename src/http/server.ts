@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth.ts';
 import { unitRoutes } from './routes/units.ts';
 import { adminUserRoutes } from './routes/admin-users.ts';
 import { calendarRoutes } from './routes/calendar.ts';
+import { dossierRoutes } from './routes/dossiers.ts';
 import { procedureRoutes } from './routes/procedures.ts';
 
 export interface ServerOptions {
@@ -88,6 +89,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       unitRoutes(api, ctx);
       adminUserRoutes(api, ctx);
       calendarRoutes(api, ctx);
+      dossierRoutes(api, ctx);
       procedureRoutes(api, ctx);
     },
     { prefix: '/api/v1' },

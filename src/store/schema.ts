@@ -192,7 +192,70 @@ export interface LocationFreeSpansTable {
   valid_to: Timestamp | null;
 }
 
+export interface DossiersTable {
+  province_code: string;
+  code: string;
+  procedure_code: string;
+  procedure_version: number;
+  procedure_name: string;
+  channel: 'direct' | 'online' | 'postal';
+  applicant: Json;
+  applicant_phone: string;
+  applicant_id_number: string | null;
+  applicant_commune_code: string;
+  receiving_unit_code: string;
+  competent_unit_code: string;
+  return_unit_code: string;
+  return_by_post: Generated<boolean>;
+  received_at: Timestamp;
+  received_by: string;
+  clock: Json;
+  documents: Json;
+  status: string;
+  due_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  action_count: Generated<number>;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface DossierActionsTable {
+  province_code: string;
+  dossier_code: string;
+  seq: number;
+  type: string;
+  at: Timestamp;
+  actor_username: string;
+  actor_roles: string[];
+  actor_unit_code: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  payload: Json;
+  clock_events: Json;
+}
+
+export interface DossierSequencesTable {
+  province_code: string;
+  agency_identifier: string;
+  day: string;
+  last_value: number;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  province_code: string;
+  topic: string;
+  key: string;
+  payload: Json;
+  created_at: DefaultedTimestamp;
+  delivered_at: Timestamp | null;
+}
+
 export interface DatabaseSchema {
+  dossiers: DossiersTable;
+  dossier_actions: DossierActionsTable;
+  dossier_sequences: DossierSequencesTable;
+  outbox: OutboxTable;
   calendar_settings: CalendarSettingsTable;
   calendar_years: CalendarYearsTable;
   calendar_unit_overrides: CalendarUnitOverridesTable;

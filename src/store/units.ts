@@ -139,3 +139,9 @@ export async function countUnits(db: Db): Promise<number> {
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** Every unit ever in the network (effective-dated), for routing and scope decisions. */
+export async function listAllUnits(db: Db): Promise<Unit[]> {
+  const rows = await db.selectFrom('units').selectAll().orderBy('code').execute();
+  return rows.map(toUnit);
+}

@@ -1,0 +1,148 @@
+// Reading dossiers: an officer's view (scoped: timeline, clock, the actions allowed to them now), the
+// officer's inbox (most urgent first, ID numbers masked), and the citizen's public lookup (code + phone
+// or ID number; nothing personal beyond initials).
+import { notFound } from '../domain/errors.ts';
+import {
+  ACTION_LABELS_VI,
+  allowedActions,
+  applicantInitials,
+  maskIdNumber,
+  normaliseDossierCode,
+  portalStatusCode,
+  STATUS_LABELS_VI,
+  type DossierStatus,
+} from '../domain/dossier/index.ts';
+import { checkMobilePhone, checkPhone } from '../domain/dossier/index.ts';
+import type { ProcedureClock } from '../domain/sla/index.ts';
+import { formatInstantVN } from '../domain/time/instant.ts';
+import { findDossier, listActions, listDossiersForUnits, type ActionRecord, type DossierRecord } from '../store/dossiers.ts';
+import { findUnit, subtreeCodesOf } from '../store/units.ts';
+import { unitCalendar } from './calendar.ts';
+import { clockEventsOf, clockOf, factsOf } from './dossier-history.ts';
+import { requireDossierScope } from './dossier-access.ts';
+import type { Actor, RequestOrigin, ServiceContext } from './context.ts';
+
+const iso = (d: Date | null) => (d ? formatInstantVN(d.getTime()) : null);
+
+function timelineOf(actions: readonly ActionRecord[]) {
+  return actions.map((a) => ({
+    seq: a.seq,
+    type: a.type,
+    label: a.type === 'receive' ? 'Tiếp nhận hồ sơ' : (ACTION_LABELS_VI as Record<string, string>)[a.type] ?? a.type,
+    at: formatInstantVN(a.at.getTime()),
+    actorUsername: a.actorUsername,
+    actorRoles: a.actorRoles,
+    actorUnitCode: a.actorUnitCode,
+    fromStatus: a.fromStatus,
+    toStatus: a.toStatus,
+    reason: a.reason,
+  }));
+}
+
+async function clockView(ctx: ServiceContext, dossier: DossierRecord, actions: readonly ActionRecord[], now: number) {
+  const calendar = await unitCalendar(ctx, dossier.receivingUnitCode);
+  const clock = clockOf(calendar, dossier.clock as ProcedureClock, clockEventsOf(actions), now);
+  return {
+    phase: clock.phase,
+    dueAt: formatInstantVN(clock.dueAt),
+    remainingText: clock.remainingText,
+    overdue: clock.overdue,
+    dueSoon: clock.dueSoon,
+    supplementRequests: clock.supplementRequests,
+    extended: clock.extended,
+    outcome: clock.finish?.outcome ?? null,
+  };
+}
+
+export async function getDossier(ctx: ServiceContext, actor: Actor, code: string, origin: RequestOrigin) {
+  const dossier = await findDossier(ctx.db, ctx.provinceCode, code);
+  if (!dossier) throw notFound('DOSSIER_NOT_FOUND', `Không có hồ sơ mã "${code}".`);
+  await requireDossierScope(ctx, actor, dossier, origin);
+  const actions = await listActions(ctx.db, ctx.provinceCode, code);
+  const now = ctx.now().getTime();
+  const facts = factsOf(dossier, actions);
+  return {
+    code: dossier.code,
+    status: dossier.status,
+    statusLabel: STATUS_LABELS_VI[dossier.status as DossierStatus],
+    portalStatusCode: portalStatusCode(dossier.status as DossierStatus, { rejectedAtReceipt: facts.rejectedAtReceipt }),
+    procedureCode: dossier.procedureCode,
+    procedureVersion: dossier.procedureVersion,
+    procedureName: dossier.procedureName,
+    channel: dossier.channel,
+    applicant: dossier.applicant,
+    receivingUnitCode: dossier.receivingUnitCode,
+    competentUnitCode: dossier.competentUnitCode,
+    returnUnitCode: dossier.returnUnitCode,
+    receivedAt: formatInstantVN(dossier.receivedAt.getTime()),
+    receivedBy: dossier.receivedBy,
+    dueAt: iso(dossier.dueAt),
+    finishedAt: iso(dossier.finishedAt),
+    handlerUsername: facts.handlerUsername,
+    documents: dossier.documents,
+    clock: await clockView(ctx, dossier, actions, now),
+    allowedActions: allowedActions(facts, { username: actor.username, roles: actor.roles, unitCode: actor.unitCode }, now),
+    timeline: timelineOf(actions),
+  };
+}
+
+export async function listMyDossiers(ctx: ServiceContext, actor: Actor, query: { status?: string; subtree?: boolean; limit: number; offset: number }) {
+  const units = query.subtree ? await subtreeCodesOf(ctx.db, actor.unitCode) : [actor.unitCode];
+  const result = await listDossiersForUnits(ctx.db, ctx.provinceCode, { unitCodes: units, status: query.status, limit: query.limit, offset: query.offset });
+  const now = ctx.now().getTime();
+  return {
+    total: result.total,
+    items: result.items.map((d) => ({
+      code: d.code,
+      procedureName: d.procedureName,
+      status: d.status,
+      statusLabel: STATUS_LABELS_VI[d.status as DossierStatus],
+      applicantName: String((d.applicant as { fullName?: string }).fullName ?? ''),
+      applicantIdNumber: d.applicantIdNumber ? maskIdNumber(d.applicantIdNumber) : null,
+      receivingUnitCode: d.receivingUnitCode,
+      competentUnitCode: d.competentUnitCode,
+      returnUnitCode: d.returnUnitCode,
+      receivedAt: formatInstantVN(d.receivedAt.getTime()),
+      dueAt: iso(d.dueAt),
+      overdue: d.finishedAt === null && d.dueAt !== null && d.dueAt.getTime() < now,
+    })),
+  };
+}
+
+function normalisePhone(text: string): string | null {
+  const checked = checkMobilePhone(text);
+  if (checked.ok) return checked.value;
+  const landline = checkPhone(text);
+  return landline.ok ? landline.value : null;
+}
+
+/** Public lookup: the code and the applicant's phone or ID number must match; else "not found". */
+export async function lookupPublic(ctx: ServiceContext, rawCode: string, proof: { phone?: string | undefined; idNumber?: string | undefined }) {
+  const code = normaliseDossierCode(rawCode);
+  const dossier = code ? await findDossier(ctx.db, ctx.provinceCode, code) : undefined;
+  const phone = proof.phone ? normalisePhone(proof.phone) : null;
+  const idNumber = proof.idNumber?.replace(/\s/g, '') ?? null;
+  const matches = dossier && ((phone !== null && phone === dossier.applicantPhone) || (idNumber && idNumber === dossier.applicantIdNumber));
+  if (!dossier || !matches) {
+    throw notFound('DOSSIER_NOT_FOUND', 'Không tìm thấy hồ sơ với mã và số điện thoại (hoặc số giấy tờ) đã nhập.');
+  }
+  const actions = await listActions(ctx.db, ctx.provinceCode, dossier.code);
+  const facts = factsOf(dossier, actions);
+  const returnUnit = await findUnit(ctx.db, dossier.returnUnitCode);
+  const returned = actions.find((a) => a.toStatus === 'returned');
+  const last = actions[actions.length - 1];
+  return {
+    code: dossier.code,
+    procedureName: dossier.procedureName,
+    applicantInitials: applicantInitials(String((dossier.applicant as { fullName?: string }).fullName ?? '')),
+    status: dossier.status,
+    statusLabel: STATUS_LABELS_VI[dossier.status as DossierStatus],
+    portalStatusCode: portalStatusCode(dossier.status as DossierStatus, { rejectedAtReceipt: facts.rejectedAtReceipt }),
+    receivedAt: formatInstantVN(dossier.receivedAt.getTime()),
+    dueAt: iso(dossier.dueAt),
+    returnedAt: returned ? formatInstantVN(returned.at.getTime()) : null,
+    currentStep: last ? (last.type === 'receive' ? 'Tiếp nhận hồ sơ' : (ACTION_LABELS_VI as Record<string, string>)[last.type] ?? last.type) : null,
+    returnUnitName: returnUnit?.name ?? dossier.returnUnitCode,
+    steps: actions.map((a) => ({ at: formatInstantVN(a.at.getTime()), status: a.toStatus, statusLabel: STATUS_LABELS_VI[a.toStatus as DossierStatus] })),
+  };
+}
