@@ -10,6 +10,7 @@ import { bumpCalendarRevision, saveYear } from '../store/calendar.ts';
 import { findUnit } from '../store/units.ts';
 import { provinceCalendar } from './calendar.ts';
 import { runIdempotent } from './idempotency.ts';
+import { applyCalendarImpact, calendarChangeImpact, type AffectedDossier } from './calendar-impact.ts';
 import type { Actor, RequestOrigin, ServiceContext } from './context.ts';
 import type { Db } from '../store/database.ts';
 
@@ -46,6 +47,9 @@ export interface YearChange {
   statusAfter: string;
   applied: boolean;
   revision: number;
+  /** Open dossiers whose promised instant moves with this edit (first 500), and how many in all. */
+  affectedDossiers: AffectedDossier[];
+  affectedCount: number;
 }
 
 const difference = (a: readonly string[], b: readonly string[]) => a.filter((d) => !b.includes(d)).sort();
@@ -80,9 +84,10 @@ export async function changeCalendarYear(
   const problem = yearEditProblem(year, schedule);
   if (problem) throw problem;
   const province = await provinceCalendar(ctx);
+  const edited = { ...province.definition, years: { ...province.definition.years, [String(year)]: schedule } };
   // Validates the whole calendar with the edit in place (dates real, days off on weekdays, make-up days on weekends…).
-  compileCalendar({ ...province.definition, years: { ...province.definition.years, [String(year)]: schedule } });
-  const change = (applied: boolean, revision: number): YearChange => ({
+  compileCalendar(edited);
+  const change = (applied: boolean, revision: number, affected: AffectedDossier[]): YearChange => ({
     year,
     daysOffAdded: difference(schedule.nonWorkingWeekdays, current.nonWorkingWeekdays),
     daysOffRemoved: difference(current.nonWorkingWeekdays, schedule.nonWorkingWeekdays),
@@ -92,14 +97,19 @@ export async function changeCalendarYear(
     statusAfter: schedule.status,
     applied,
     revision,
+    affectedDossiers: affected.slice(0, 500),
+    affectedCount: affected.length,
   });
-  if (!options.confirm) return change(false, current.revision);
+  if (!options.confirm) return change(false, current.revision, await calendarChangeImpact(ctx, ctx.db, edited, ctx.now().getTime()));
 
   const apply = async (trx: Db) => {
     const now = ctx.now();
+    // Computed before the save, against the calendar still in force: what moves is what this edit moves.
+    const affected = await calendarChangeImpact(ctx, trx, edited, now.getTime());
     await saveYear(trx, ctx.provinceCode, year, schedule, actor.username, options.reason.trim(), now);
     const revision = await bumpCalendarRevision(trx, ctx.provinceCode);
-    const result = change(true, revision);
+    await applyCalendarImpact(ctx, trx, affected);
+    const result = change(true, revision, affected);
     const { year: _y, revision: _r, ...before } = current;
     await appendAudit(trx, { provinceCode: ctx.provinceCode, at: now, actor, action: 'calendar.year.update', entityType: 'calendar_year',
       entityId: String(year), details: { reason: options.reason.trim(), before, after: schedule, change: result }, requestId: origin.requestId,

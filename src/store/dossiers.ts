@@ -211,3 +211,42 @@ export async function listDossiersForUnits(db: Db, provinceCode: string, query: 
 export async function appendOutbox(db: Db, provinceCode: string, topic: string, key: string, payload: Record<string, unknown>): Promise<void> {
   await db.insertInto('outbox').values({ province_code: provinceCode, topic, key, payload: JSON.stringify(payload) }).execute();
 }
+
+export interface OpenClock {
+  code: string;
+  receivingUnitCode: string;
+  clock: unknown;
+  dueAt: Date | null;
+  events: unknown[];
+}
+
+/** Every unfinished dossier with its clock events in order (for calendar-change impact). */
+export async function listOpenClocks(db: Db, provinceCode: string): Promise<OpenClock[]> {
+  const dossiers = await db
+    .selectFrom('dossiers')
+    .select(['code', 'receiving_unit_code', 'clock', 'due_at'])
+    .where('province_code', '=', provinceCode)
+    .where('finished_at', 'is', null)
+    .execute();
+  if (dossiers.length === 0) return [];
+  const events = new Map<string, unknown[]>();
+  const rows = await db
+    .selectFrom('dossier_actions as a')
+    .innerJoin('dossiers as d', (join) => join.onRef('d.province_code', '=', 'a.province_code').onRef('d.code', '=', 'a.dossier_code'))
+    .select(['a.dossier_code', 'a.clock_events'])
+    .where('a.province_code', '=', provinceCode)
+    .where('d.finished_at', 'is', null)
+    .orderBy('a.dossier_code')
+    .orderBy('a.seq')
+    .execute();
+  for (const row of rows) {
+    const list = events.get(row.dossier_code) ?? [];
+    list.push(...(row.clock_events as unknown[]));
+    events.set(row.dossier_code, list);
+  }
+  return dossiers.map((d) => ({ code: d.code, receivingUnitCode: d.receiving_unit_code, clock: d.clock, dueAt: d.due_at, events: events.get(d.code) ?? [] }));
+}
+
+export async function setDueAt(db: Db, provinceCode: string, code: string, dueAt: Date): Promise<void> {
+  await db.updateTable('dossiers').set({ due_at: dueAt }).where('province_code', '=', provinceCode).where('code', '=', code).execute();
+}

@@ -160,4 +160,30 @@ describe.each(ENGINES)('dossiers on %s', (engine) => {
     const actions = await handle.db.selectFrom('dossier_actions').select('type').where('dossier_code', '=', code).execute();
     expect(actions).toHaveLength(4);
   });
+
+  it('shows which running dossiers a declared holiday moves, and moves them when confirmed', async () => {
+    const { code } = (await intake('tn.CN724', {})).json();
+    const before = (await app.inject({ url: `/api/v1/dossiers/${code}`, headers: await token('tn.CN724') })).json();
+    const dueDay = (before.dueAt as string).slice(0, 10);
+    const year = (await app.inject({ url: '/api/v1/calendar/years/2024' })).json();
+    const edit = { status: 'official', nonWorkingWeekdays: [...year.nonWorkingWeekdays, dueDay], makeupWorkingSaturdays: year.makeupWorkingSaturdays,
+      reason: 'Thử nghiệm: ngày nghỉ được công bố sau khi đã tiếp nhận hồ sơ' };
+    const put = async (confirm: boolean) => app.inject({ method: 'PUT', url: '/api/v1/admin/calendar/years/2024', headers: await token('admin'), payload: { ...edit, confirm } });
+
+    const preview = (await put(false)).json();
+    const mine = preview.affectedDossiers.find((d: { code: string }) => d.code === code);
+    expect(mine, JSON.stringify(preview)).toBeDefined();
+    expect(Date.parse(mine.dueAfter)).toBeGreaterThan(Date.parse(mine.dueBefore));
+    expect(preview.affectedDossiers.map((d: { code: string }) => d.code)).not.toContain(
+      (await handle.db.selectFrom('dossiers').select('code').where('status', '=', 'returned').executeTakeFirstOrThrow()).code,
+    );
+    expect((await app.inject({ url: `/api/v1/dossiers/${code}`, headers: await token('tn.CN724') })).json().dueAt).toBe(before.dueAt);
+
+    const applied = (await put(true)).json();
+    expect(applied.applied).toBe(true);
+    expect(applied.affectedCount).toBe(preview.affectedCount);
+    const after = (await app.inject({ url: `/api/v1/dossiers/${code}`, headers: await token('tn.CN724') })).json();
+    expect(after.dueAt).toBe(mine.dueAfter);
+    expect(after.clock.dueAt).toBe(mine.dueAfter);
+  });
 });

@@ -100,6 +100,8 @@ export function calendarRoutes(app: FastifyInstance, ctx: ServiceContext): void 
             statusAfter: Type.String(),
             applied: Type.Boolean(),
             revision: Type.Integer(),
+            affectedDossiers: Type.Array(Type.Object({ code: Type.String(), dueBefore: Type.String(), dueAfter: Type.String() })),
+            affectedCount: Type.Integer(),
           }),
           ...errors,
         },
