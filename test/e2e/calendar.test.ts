@@ -150,6 +150,9 @@ describe('working calendar pages in Chromium', () => {
     expect(await preview.locator('[data-testid="preview-daysOffAdded"] li').allTextContents()).toEqual(['thứ Tư, 24/11/2027']);
     expect(await preview.locator('[data-testid="preview-daysOffRemoved"]').count()).toBe(0);
     expect(await preview.textContent()).toContain('Tạm tính — chưa được xác nhận → Chính thức');
+    // No dossier is open in 2027, and the preview says so rather than staying silent.
+    expect(await preview.locator('[data-testid="preview-affected"]').getAttribute('data-count')).toBe('0');
+    expect(await preview.locator('[data-testid="preview-affected"]').textContent()).toContain('Không hồ sơ đang giải quyết nào');
     // A preview saves nothing.
     const before = await (await fetch(`${server.baseUrl}/api/v1/calendar/years/2027`)).json();
     expect(before.status).toBe('provisional');

@@ -68,6 +68,15 @@ export interface YearChange {
   statusAfter: YearStatus;
   applied: boolean;
   revision: number;
+  /** Open dossiers whose promised instant moves with the edit (first 500) and how many in all. */
+  affectedDossiers: AffectedDossier[];
+  affectedCount: number;
+}
+
+export interface AffectedDossier {
+  code: string;
+  dueBefore: string;
+  dueAfter: string;
 }
 
 /** Shows what the edit would change; nothing is saved. */

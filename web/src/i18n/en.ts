@@ -192,6 +192,8 @@ export const en: Messages = {
     statusSame: 'Status unchanged: {{status}}',
     basisChanged: 'The legal basis is updated.',
     noChange: 'Nothing differs from the calendar in force.',
+    affectedNone: 'No open dossier changes its due date.',
+    affected: '{{count}} open dossiers will change their due date:',
     confirm: 'Confirm and save',
     saving: 'Saving…',
     saved: 'The {{year}} calendar is saved (calendar revision {{revision}}). Result dates are computed with it from now on.',

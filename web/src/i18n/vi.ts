@@ -193,6 +193,8 @@ export const vi = {
     statusSame: 'Trạng thái giữ nguyên: {{status}}',
     basisChanged: 'Căn cứ pháp lý được cập nhật.',
     noChange: 'Không có thay đổi nào so với lịch đang áp dụng.',
+    affectedNone: 'Không hồ sơ đang giải quyết nào bị đổi ngày hẹn trả.',
+    affected: '{{count}} hồ sơ đang giải quyết sẽ đổi ngày hẹn trả:',
     confirm: 'Xác nhận lưu',
     saving: 'Đang lưu…',
     saved: 'Đã lưu lịch năm {{year}} (phiên bản lịch số {{revision}}). Thay đổi được áp dụng ngay cho việc tính ngày hẹn trả kết quả.',

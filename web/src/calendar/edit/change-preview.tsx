@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { YearChange } from '../../api/calendar.ts';
 import { formatDateLong } from '../format-date.ts';
 
+// '2024-12-10T10:00:00+07:00' → '10:00 10/12/2024' (the instant is already in Vietnam's time).
+const formatInstantShort = (iso: string) => `${iso.slice(11, 16)} ${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
 const LISTS = ['daysOffAdded', 'daysOffRemoved', 'makeupDaysAdded', 'makeupDaysRemoved'] as const;
 
 export function hasChanges(change: YearChange, basisChanged: boolean): boolean {
@@ -45,6 +48,20 @@ export function ChangePreview({ change, basisChanged, saving, onConfirm }: Props
           : t('adminCalendar.statusChange', { before: status(change.statusBefore), after: status(change.statusAfter) })}
       </p>
       {basisChanged ? <p>{t('adminCalendar.basisChanged')}</p> : null}
+      <div className="change-list" data-testid="preview-affected" data-count={change.affectedCount}>
+        <p className="change-label">
+          {change.affectedCount === 0 ? t('adminCalendar.affectedNone') : t('adminCalendar.affected', { count: change.affectedCount })}
+        </p>
+        {change.affectedDossiers.length > 0 ? (
+          <ul>
+            {change.affectedDossiers.map((d) => (
+              <li key={d.code}>
+                <code>{d.code}</code>: {formatInstantShort(d.dueBefore)} → {formatInstantShort(d.dueAfter)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
       {changed ? (
         <button type="button" className="button button-primary" data-testid="admin-confirm" disabled={saving} onClick={onConfirm}>
           {saving ? t('adminCalendar.saving') : t('adminCalendar.confirm')}
