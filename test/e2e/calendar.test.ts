@@ -1,10 +1,10 @@
 // The working calendar in Chromium: a citizen reads a year and computes a result date; an administrator
 // confirms a provisional year with an extra day off (preview, then save with a reason) and the public page
 // and the calculator follow; a reception officer is kept out of the editor.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { startWebServer, type RunningServer } from '../support/web-server.ts';
+import type { RunningServer } from '../support/web-server.ts';
+import { useBrowserSession } from '../support/browser-session.ts';
 import { DEMO_PASSWORD } from '../support/context.ts';
 import { listAudit } from '../../src/store/audit.ts';
 
@@ -33,19 +33,11 @@ async function computeDue(page: Page, date: string, time: string, amount: string
 }
 
 describe('working calendar pages in Chromium', () => {
+  const session = useBrowserSession();
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ locale: 'vi-VN' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  beforeAll(() => ({ server, browser, page } = session));
 
   it('shows an official year: Tết days off, weekends, make-up days, Monday-first weeks, the legal basis', async () => {
     await page.goto(server.baseUrl + '/');

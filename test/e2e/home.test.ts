@@ -1,24 +1,16 @@
 // A person's first minute: the home page in Vietnamese, the switch to English, a demo officer signing in.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { startWebServer, type RunningServer } from '../support/web-server.ts';
+import type { RunningServer } from '../support/web-server.ts';
+import { useBrowserSession } from '../support/browser-session.ts';
 import { DEMO_PASSWORD } from '../support/context.ts';
 
 describe('web app shell in Chromium', () => {
+  const session = useBrowserSession();
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ locale: 'vi-VN' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  beforeAll(() => ({ server, browser, page } = session));
 
   it('serves app routes as the page, and a missing asset as a 404 (never the page)', async () => {
     const route = await fetch(server.baseUrl + '/quan-tri');
