@@ -10,7 +10,7 @@ import { bumpCalendarRevision, saveYear } from '../store/calendar.ts';
 import { findUnit } from '../store/units.ts';
 import { provinceCalendar } from './calendar.ts';
 import { runIdempotent } from './idempotency.ts';
-import { applyCalendarImpact, calendarChangeImpact, type AffectedDossier } from './calendar-impact.ts';
+import { applyCalendarImpact, calendarChangeImpact, provinceEdit, type AffectedDossier } from './calendar-impact.ts';
 import type { Actor, RequestOrigin, ServiceContext } from './context.ts';
 import type { Db } from '../store/database.ts';
 
@@ -100,12 +100,12 @@ export async function changeCalendarYear(
     affectedDossiers: affected.slice(0, 500),
     affectedCount: affected.length,
   });
-  if (!options.confirm) return change(false, current.revision, await calendarChangeImpact(ctx, ctx.db, edited, ctx.now().getTime()));
+  if (!options.confirm) return change(false, current.revision, await calendarChangeImpact(ctx, ctx.db, provinceEdit(ctx.db, edited), ctx.now().getTime()));
 
   const apply = async (trx: Db) => {
     const now = ctx.now();
     // Computed before the save, against the calendar still in force: what moves is what this edit moves.
-    const affected = await calendarChangeImpact(ctx, trx, edited, now.getTime());
+    const affected = await calendarChangeImpact(ctx, trx, provinceEdit(trx, edited), now.getTime());
     await saveYear(trx, ctx.provinceCode, year, schedule, actor.username, options.reason.trim(), now);
     const revision = await bumpCalendarRevision(trx, ctx.provinceCode);
     await applyCalendarImpact(ctx, trx, affected);

@@ -17,16 +17,27 @@ export interface AffectedDossier {
   dueAfter: string;
 }
 
-export async function calendarChangeImpact(ctx: ServiceContext, db: Db, newDefinition: CalendarDefinition, now: number): Promise<AffectedDossier[]> {
+/** The calendar a unit would work by after the edit; undefined when the edit leaves that unit as it is. */
+export type NewCalendarOf = (unitCode: string) => Promise<WorkingCalendar | undefined>;
+
+/** An edit of the province calendar: every unit follows it (through its own override, if any). */
+export function provinceEdit(db: Db, newDefinition: CalendarDefinition): NewCalendarOf {
+  const newProvince = compileCalendar(newDefinition);
+  return async (unitCode) => {
+    const override = await loadUnitOverride(db, unitCode);
+    return override ? compileCalendar(mergeUnitOverride(newDefinition, override)) : newProvince;
+  };
+}
+
+export async function calendarChangeImpact(ctx: ServiceContext, db: Db, newCalendarOf: NewCalendarOf, now: number): Promise<AffectedDossier[]> {
   const open = await listOpenClocks(db, ctx.provinceCode);
   const byUnit = new Map<string, typeof open>();
   for (const clock of open) byUnit.set(clock.receivingUnitCode, [...(byUnit.get(clock.receivingUnitCode) ?? []), clock]);
-  const newProvince = compileCalendar(newDefinition);
   const affected: AffectedDossier[] = [];
   for (const [unitCode, clocks] of byUnit) {
+    const after = await newCalendarOf(unitCode);
+    if (!after) continue;
     const before = await unitCalendar(ctx, unitCode, db);
-    const override = await loadUnitOverride(db, unitCode);
-    const after: WorkingCalendar = override ? compileCalendar(mergeUnitOverride(newDefinition, override)) : newProvince;
     const impact = affectedByCalendarChange(before, after,
       clocks.map((c) => ({ id: c.code, procedure: c.clock as ProcedureClock, events: c.events as ClockEvent[] })), now);
     for (const shift of impact.affected) affected.push({ code: shift.id, dueBefore: formatInstantVN(shift.before), dueAfter: formatInstantVN(shift.after) });

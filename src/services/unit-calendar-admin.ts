@@ -7,6 +7,7 @@ import { appendAudit } from '../store/audit.ts';
 import { bumpCalendarRevision, loadUnitOverride, saveUnitOverride } from '../store/calendar.ts';
 import { findUnit, subtreeCodesOf } from '../store/units.ts';
 import { provinceCalendar } from './calendar.ts';
+import { applyCalendarImpact, calendarChangeImpact, type AffectedDossier } from './calendar-impact.ts';
 import type { Actor, RequestOrigin, ServiceContext } from './context.ts';
 
 export interface UnitCalendarView {
@@ -42,9 +43,10 @@ export async function setUnitCalendar(
   actor: Actor,
   unitCode: string,
   override: UnitCalendarOverride,
-  reason: string,
+  options: { reason: string; confirm: boolean },
   origin: RequestOrigin,
-): Promise<UnitCalendarView> {
+): Promise<UnitCalendarChange> {
+  const reason = options.reason;
   if (!actor.roles.includes('admin')) throw forbidden('FORBIDDEN_ROLE', 'Chỉ quản trị viên được sửa giờ làm việc của đơn vị.');
   if (!(await findUnit(ctx.db, unitCode))) throw notFound('UNIT_NOT_FOUND', `Không có đơn vị mã "${unitCode}".`);
   if (!(await subtreeCodesOf(ctx.db, actor.unitCode)).includes(unitCode)) {
@@ -52,14 +54,29 @@ export async function setUnitCalendar(
   }
   if (reason.trim().length < 5) throw invalid('REASON_REQUIRED', 'Cần ghi lý do thay đổi giờ làm việc.', { field: 'reason' });
   const province = await provinceCalendar(ctx);
-  compileCalendar(mergeUnitOverride(province.definition, override)); // refuses bad periods, dates… naming the field
+  const edited = compileCalendar(mergeUnitOverride(province.definition, override)); // refuses bad periods, dates… naming the field
+  const onlyThisUnit = async (code: string) => (code === unitCode ? edited : undefined);
+  if (!options.confirm) {
+    const affected = await calendarChangeImpact(ctx, ctx.db, onlyThisUnit, ctx.now().getTime());
+    return { ...(await getUnitCalendar(ctx, unitCode)), applied: false, affectedDossiers: affected.slice(0, 500), affectedCount: affected.length };
+  }
   const before = (await loadUnitOverride(ctx.db, unitCode)) ?? null;
-  await ctx.db.transaction().execute(async (trx) => {
+  const affected = await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.now();
+    const moved = await calendarChangeImpact(ctx, trx, onlyThisUnit, now.getTime());
     await saveUnitOverride(trx, unitCode, override, actor.username, now);
     await bumpCalendarRevision(trx, ctx.provinceCode);
+    await applyCalendarImpact(ctx, trx, moved);
     await appendAudit(trx, { provinceCode: ctx.provinceCode, at: now, actor, action: 'calendar.unit.update', entityType: 'unit_calendar',
-      entityId: unitCode, details: { reason: reason.trim(), before, after: override }, requestId: origin.requestId, address: origin.address });
+      entityId: unitCode, details: { reason: reason.trim(), before, after: override, movedDossiers: moved.map((d) => d.code) },
+      requestId: origin.requestId, address: origin.address });
+    return moved;
   });
-  return getUnitCalendar(ctx, unitCode);
+  return { ...(await getUnitCalendar(ctx, unitCode)), applied: true, affectedDossiers: affected.slice(0, 500), affectedCount: affected.length };
+}
+
+export interface UnitCalendarChange extends UnitCalendarView {
+  applied: boolean;
+  affectedDossiers: AffectedDossier[];
+  affectedCount: number;
 }

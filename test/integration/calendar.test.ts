@@ -143,20 +143,25 @@ describe.each(ENGINES)('calendar API on %s', (engine) => {
       app.inject({ method: 'PUT', url: `/api/v1/admin/calendar/units/${unit}`, headers: { authorization: `Bearer ${admin}` }, payload: body });
     const friday = encodeURIComponent('2024-12-06T16:00:00+07:00');
     expect((await due(`from=${friday}&hours=8&unitCode=DTN25741`)).json().dueAt).toBe('2024-12-09T16:00:00+07:00');
-    const saved = await put('DTN25741', {
+    const override = {
       saturdayReception: { enabled: true, periods: [{ start: '07:30', end: '11:30' }], countSaturdayReception: true },
       reason: 'Điểm tiếp nhận làm việc sáng thứ Bảy theo quyết định của Trung tâm',
-    });
+    };
+    const preview = await put('DTN25741', { ...override, confirm: false });
+    expect(preview.json()).toMatchObject({ applied: false, affectedCount: 0 });
+    expect((await due(`from=${friday}&hours=8&unitCode=DTN25741`)).json().dueAt).toBe('2024-12-09T16:00:00+07:00');
+    const saved = await put('DTN25741', { ...override, confirm: true });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().effective.saturdayReception.enabled).toBe(true);
     expect((await due(`from=${friday}&hours=8&unitCode=DTN25741`)).json().dueAt).toBe('2024-12-09T10:30:00+07:00');
     expect((await due(`from=${friday}&hours=8&unitCode=DTN25744`)).json().dueAt).toBe('2024-12-09T16:00:00+07:00');
     expect((await app.inject({ url: '/api/v1/calendar/units/DTN25741' })).json().override.saturdayReception.countSaturdayReception).toBe(true);
 
-    const badPeriod = await put('DTN25741', { workingPeriods: [{ start: '13:00', end: '11:00' }], reason: 'giờ sai để kiểm tra' });
+    expect(saved.json().applied).toBe(true);
+    const badPeriod = await put('DTN25741', { workingPeriods: [{ start: '13:00', end: '11:00' }], reason: 'giờ sai để kiểm tra', confirm: true });
     expect(badPeriod.statusCode).toBe(400);
     expect(JSON.stringify(badPeriod.json().error.details)).toContain('workingPeriods');
-    expect((await put('NOPE', { reason: 'không có đơn vị này' })).statusCode).toBe(404);
+    expect((await put('NOPE', { reason: 'không có đơn vị này', confirm: false })).statusCode).toBe(404);
     const audit = await handle.db.selectFrom('audit_log').selectAll().where('action', '=', 'calendar.unit.update').execute();
     expect(audit).toHaveLength(1);
   });

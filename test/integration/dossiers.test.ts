@@ -186,4 +186,22 @@ describe.each(ENGINES)('dossiers on %s', (engine) => {
     expect(after.dueAt).toBe(mine.dueAfter);
     expect(after.clock.dueAt).toBe(mine.dueAfter);
   });
+
+  it("moves only the receiving unit's dossiers when that unit closes for a day", async () => {
+    const atDiAn = (await intake('tn.CN724', {})).json();
+    const elsewhere = (await intake('tn.CN718', { idempotencyKey: 'elsewhere-intake-1' })).json();
+    const closedDay = (atDiAn.dueAt as string).slice(0, 10);
+    const put = async (confirm: boolean) => app.inject({ method: 'PUT', url: '/api/v1/admin/calendar/units/CN724', headers: await token('admin'),
+      payload: { extraDaysOff: [closedDay], reason: 'Chi nhánh Dĩ An tạm đóng cửa để sửa chữa trụ sở', confirm } });
+    const preview = (await put(false)).json();
+    const codes = preview.affectedDossiers.map((d: { code: string }) => d.code);
+    expect(codes).toContain(atDiAn.code);
+    expect(codes).not.toContain(elsewhere.code);
+    const saved = (await put(true)).json();
+    expect(saved.applied).toBe(true);
+    const after = (await app.inject({ url: `/api/v1/dossiers/${atDiAn.code}`, headers: await token('tn.CN724') })).json();
+    expect(Date.parse(after.dueAt)).toBeGreaterThan(Date.parse(atDiAn.dueAt));
+    const untouched = (await app.inject({ url: `/api/v1/dossiers/${elsewhere.code}`, headers: await token('tn.CN718') })).json();
+    expect(untouched.dueAt).toBe(elsewhere.dueAt);
+  });
 });

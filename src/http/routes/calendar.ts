@@ -156,16 +156,25 @@ export function calendarRoutes(app: FastifyInstance, ctx: ServiceContext): void 
             forwardingCutoff: Type.Optional(Type.String({ pattern: '^\\d{2}:\\d{2}$' })),
             extraDaysOff: Type.Optional(Type.Array(Type.String(DATE), { maxItems: 100 })),
             reason: Type.String({ maxLength: 1000 }),
+            confirm: Type.Boolean({ description: 'false: preview which open dossiers would change due date; true: save' }),
           },
           { additionalProperties: false },
         ),
-        response: { 200: UnitCalendarSchema, ...errors, 404: errorResponseSchema },
+        response: {
+          200: Type.Intersect([UnitCalendarSchema, Type.Object({
+            applied: Type.Boolean(),
+            affectedDossiers: Type.Array(Type.Object({ code: Type.String(), dueBefore: Type.String(), dueAfter: Type.String() })),
+            affectedCount: Type.Integer(),
+          })]),
+          ...errors,
+          404: errorResponseSchema,
+        },
       },
     },
     async (request) => {
       const actor = await requireStaff(ctx, request, ['admin']);
-      const { reason, ...override } = request.body as UnitCalendarOverride & { reason: string };
-      return setUnitCalendar(ctx, actor, (request.params as { unitCode: string }).unitCode, override, reason, originOf(request));
+      const { reason, confirm, ...override } = request.body as UnitCalendarOverride & { reason: string; confirm: boolean };
+      return setUnitCalendar(ctx, actor, (request.params as { unitCode: string }).unitCode, override, { reason, confirm }, originOf(request));
     },
   );
 }
