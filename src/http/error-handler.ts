@@ -42,6 +42,8 @@ function describeValidation(error: FastifyError): { message: string; details: un
   return { message, details: { issues } };
 }
 
+const STATIC_FILE = /\.(m?js|css|map|png|jpe?g|gif|svg|ico|webp|avif|woff2?|ttf|otf|json|txt|webmanifest|pdf)$/i;
+
 export function installErrorHandler(app: FastifyInstance, options: { spaIndex: boolean }): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (isAppError(error)) {
@@ -66,9 +68,10 @@ export function installErrorHandler(app: FastifyInstance, options: { spaIndex: b
 
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: a non-API GET that is not a file gets index.html.
-    // A path with a file extension (a stale /assets/x.js) is a real miss, never the page.
+    // A missing static file (a stale /assets/x.js) is a real miss, never the page; app paths may contain
+    // dots (procedure codes: /thu-tuc/1.001193), so only static-file endings count as files.
     const path = request.url.split('?')[0] ?? '';
-    if (options.spaIndex && request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) {
+    if (options.spaIndex && request.method === 'GET' && !path.startsWith('/api/') && !STATIC_FILE.test(path)) {
       return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     }
     return sendError(reply, 404, 'ROUTE_NOT_FOUND', `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}.`);

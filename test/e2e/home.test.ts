@@ -16,6 +16,8 @@ describe('web app shell in Chromium', () => {
     const route = await fetch(server.baseUrl + '/quan-tri');
     expect(route.headers.get('content-type')).toContain('text/html');
     expect(route.headers.get('cache-control')).toBe('no-cache');
+    const withDot = await fetch(server.baseUrl + '/thu-tuc/1.001193');
+    expect(withDot.headers.get('content-type')).toContain('text/html');
     const missing = await fetch(server.baseUrl + '/assets/index-gone.js');
     expect(missing.status).toBe(404);
     expect((await missing.json()).error.code).toBe('ROUTE_NOT_FOUND');

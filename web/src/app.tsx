@@ -1,12 +1,15 @@
 // Route table. Areas come from areas.ts; an area with pages renders them, the others their placeholder.
 import { Route, Routes } from 'react-router';
 import { AREAS, CALENDAR_PATH, LOGIN_PATH, type Area } from './areas.ts';
+import { CatalogArea } from './catalog/catalog-area.tsx';
 import { Layout } from './layout/layout.tsx';
 import { AdminArea } from './pages/admin/admin-area.tsx';
 import { AreaPage } from './pages/area-page.tsx';
 import { CalendarPage } from './pages/calendar-page.tsx';
+import { DeskArea } from './pages/desk/desk-area.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
+import { LookupPage } from './pages/lookup-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 
 export function App() {
@@ -27,5 +30,8 @@ export function App() {
 
 function areaElement(area: Area) {
   if (area.key === 'admin') return <AdminArea key={area.key} area={area} />;
+  if (area.key === 'lookup') return <LookupPage key={area.key} />;
+  if (area.key === 'desk') return <DeskArea key={area.key} area={area} />;
+  if (area.key === 'catalog') return <CatalogArea key={area.key} />;
   return <AreaPage key={area.key} area={area} />;
 }

@@ -17,7 +17,8 @@ export const AREAS: readonly Area[] = [
   { key: 'submit', path: '/nop-ho-so', staff: false },
   { key: 'lookup', path: '/tra-cuu', staff: false },
   { key: 'counter', path: '/quay', staff: true, roles: ['reception', 'manager', 'admin'] },
-  { key: 'desk', path: '/xu-ly', staff: true, roles: ['processing', 'leader', 'manager', 'admin'] },
+  // Reception officers act on dossiers too (transfer, receive a supplement, return the result).
+  { key: 'desk', path: '/xu-ly', staff: true, roles: ['reception', 'processing', 'leader', 'manager', 'admin'] },
   { key: 'dashboard', path: '/dieu-hanh', staff: true, roles: ['leader', 'manager', 'admin'] },
   { key: 'admin', path: '/quan-tri', staff: true, roles: ['admin'] },
 ];

@@ -5,6 +5,7 @@ import './i18n/index.ts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/calendar.css';
+import './styles/catalog.css';
 import { App } from './app.tsx';
 import { SessionProvider } from './auth/session-provider.tsx';
 

@@ -2,6 +2,11 @@
 // mirrored to <html lang> so screen readers pronounce the page correctly.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { dossierEn } from './dossier.en.ts';
+import type { DossierMessages } from './dossier.vi.ts';
+import { dossierVi } from './dossier.vi.ts';
+import { catalogEn } from './catalog.en.ts';
+import { catalogVi, type CatalogMessages } from './catalog.vi.ts';
 import { en } from './en.ts';
 import { vi, type Messages } from './vi.ts';
 
@@ -13,7 +18,7 @@ const STORAGE_KEY = 'motcua.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages };
+    resources: { translation: Messages & { dossier: DossierMessages } & { catalog: CatalogMessages } };
   }
 }
 
@@ -50,7 +55,7 @@ export function setLanguage(language: Language): Promise<unknown> {
 i18next.on('languageChanged', applyLanguage);
 
 void i18next.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: { ...vi, dossier: dossierVi, catalog: catalogVi } }, en: { translation: { ...en, dossier: dossierEn, catalog: catalogEn } } },
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
