@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchProcedureFields, ONLINE_LEVELS, PROCEDURE_LEVELS, type OnlineLevel, type ProcedureLevel } from '../api/procedures.ts';
 import type { CatalogParams } from './catalog-params.ts';
-import { useLoader } from './use-loader.ts';
+import { useLoader } from '../hooks/use-loader.ts';
 
 interface Props {
   state: CatalogParams;

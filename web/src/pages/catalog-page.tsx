@@ -6,7 +6,7 @@ import { CatalogFilters } from '../catalog/catalog-filters.tsx';
 import { toProcedureQuery, useCatalogParams, writeCatalogParams } from '../catalog/catalog-params.ts';
 import { CatalogResults } from '../catalog/catalog-results.tsx';
 import { SearchBox } from '../catalog/search-box.tsx';
-import { useLoader } from '../catalog/use-loader.ts';
+import { useLoader } from '../hooks/use-loader.ts';
 import { useDocumentTitle } from '../layout/use-document-title.ts';
 
 export function CatalogPage() {

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../calendar/error-alert.tsx';
 import { formatDateNumeric } from '../catalog/format.ts';
 import { ChannelList } from '../catalog/channel-list.tsx';
 import { DocumentTable } from '../catalog/document-table.tsx';
-import { useLoader } from '../catalog/use-loader.ts';
+import { useLoader } from '../hooks/use-loader.ts';
 import { useDocumentTitle } from '../layout/use-document-title.ts';
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
