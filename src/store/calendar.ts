@@ -54,3 +54,10 @@ export async function saveUnitOverride(db: Db, unitCode: string, override: UnitC
     VALUES (${unitCode}, ${JSON.stringify(override)}::jsonb, ${at}, ${by})
     ON CONFLICT (unit_code) DO UPDATE SET override = EXCLUDED.override, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`.execute(db);
 }
+
+export async function saveProvinceSettings(db: Db, provinceCode: string, settings: Record<string, unknown>, by: string, at: Date): Promise<void> {
+  await sql`
+    INSERT INTO calendar_settings (province_code, settings, updated_at, updated_by)
+    VALUES (${provinceCode}, ${JSON.stringify(settings)}::jsonb, ${at}, ${by})
+    ON CONFLICT (province_code) DO UPDATE SET settings = EXCLUDED.settings, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`.execute(db);
+}

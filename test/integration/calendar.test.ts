@@ -165,4 +165,24 @@ describe.each(ENGINES)('calendar API on %s', (engine) => {
     const audit = await handle.db.selectFrom('audit_log').selectAll().where('action', '=', 'calendar.unit.update').execute();
     expect(audit).toHaveLength(1);
   });
+
+  it("lets the province administrator change the province's office hours, previewed then confirmed", async () => {
+    const put = (body: Record<string, unknown>) =>
+      app.inject({ method: 'PUT', url: '/api/v1/admin/calendar/settings', headers: { authorization: `Bearer ${admin}` }, payload: body });
+    const early = `from=${encodeURIComponent('2024-12-05T07:45:00+07:00')}&days=1`;
+    expect((await due(early)).json().dueAt).toBe('2024-12-06T07:45:00+07:00');
+    const hours = { workingPeriods: [{ start: '08:00', end: '12:00' }, { start: '13:30', end: '17:30' }], reason: 'Quyết định điều chỉnh giờ làm việc mùa đông' };
+    const preview = await put({ ...hours, confirm: false });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toMatchObject({ applied: false, affectedCount: 0 });
+    expect((await due(early)).json().dueAt).toBe('2024-12-06T07:45:00+07:00');
+    expect((await put({ ...hours, confirm: true })).json().applied).toBe(true);
+    // Now 07:45 is before opening: the day counts from 08:00, so one working day ends at 17:30 that day.
+    expect((await due(early)).json().dueAt).toBe('2024-12-05T17:30:00+07:00');
+    const overlapping = await put({ workingPeriods: [{ start: '08:00', end: '12:00' }, { start: '11:00', end: '17:00' }], reason: 'chồng giờ để kiểm tra', confirm: true });
+    expect(overlapping.statusCode).toBe(400);
+    expect(JSON.stringify(overlapping.json().error.details)).toContain('workingPeriods');
+    const audit = await handle.db.selectFrom('audit_log').selectAll().where('action', '=', 'calendar.settings.update').execute();
+    expect(audit).toHaveLength(1);
+  });
 });

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { computeDueDate } from '../../services/calendar.ts';
 import { changeCalendarYear, getCalendarYear, type YearEdit } from '../../services/calendar-admin.ts';
 import { getUnitCalendar, setUnitCalendar } from '../../services/unit-calendar-admin.ts';
+import { changeProvinceCalendarSettings, type ProvinceCalendarSettings } from '../../services/province-calendar-admin.ts';
 import type { UnitCalendarOverride } from '../../domain/calendar/index.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { formatInstantVN, parseInstant } from '../../domain/time/instant.ts';
@@ -175,6 +176,43 @@ export function calendarRoutes(app: FastifyInstance, ctx: ServiceContext): void 
       const actor = await requireStaff(ctx, request, ['admin']);
       const { reason, confirm, ...override } = request.body as UnitCalendarOverride & { reason: string; confirm: boolean };
       return setUnitCalendar(ctx, actor, (request.params as { unitCode: string }).unitCode, override, { reason, confirm }, originOf(request));
+    },
+  );
+
+  app.put(
+    '/admin/calendar/settings',
+    {
+      schema: {
+        tags: ['calendar', 'admin'],
+        summary: 'Giờ làm việc chung của tỉnh (các khoảng giờ, tiếp nhận sáng thứ Bảy, giờ chốt chuyển hồ sơ): confirm=false xem trước hồ sơ bị đổi hạn',
+        security: [{ bearer: [] }, { cookie: [] }],
+        body: Type.Object(
+          {
+            workingPeriods: Type.Optional(Type.Array(Period, { minItems: 1, maxItems: 6 })),
+            saturdayReception: Type.Optional(
+              Type.Object({ enabled: Type.Boolean(), periods: Type.Array(Period, { maxItems: 3 }), countSaturdayReception: Type.Boolean() }, { additionalProperties: false }),
+            ),
+            forwardingCutoff: Type.Optional(Type.String({ pattern: '^\\d{2}:\\d{2}$' })),
+            reason: Type.String({ maxLength: 1000 }),
+            confirm: Type.Boolean(),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            settings: Type.Object({}, { additionalProperties: true }),
+            applied: Type.Boolean(),
+            affectedDossiers: Type.Array(Type.Object({ code: Type.String(), dueBefore: Type.String(), dueAfter: Type.String() })),
+            affectedCount: Type.Integer(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const actor = await requireStaff(ctx, request, ['admin']);
+      const { reason, confirm, ...settings } = request.body as ProvinceCalendarSettings & { reason: string; confirm: boolean };
+      return changeProvinceCalendarSettings(ctx, actor, settings, { reason, confirm }, originOf(request));
     },
   );
 }
