@@ -61,9 +61,13 @@ export async function getDossier(ctx: ServiceContext, actor: Actor, code: string
   const actions = await listActions(ctx.db, ctx.provinceCode, code);
   const now = ctx.now().getTime();
   const facts = factsOf(dossier, actions);
+  const nameOf = async (unitCode: string) => (await findUnit(ctx.db, unitCode))?.name ?? unitCode;
   return {
     code: dossier.code,
     status: dossier.status,
+    receivingUnitName: await nameOf(dossier.receivingUnitCode),
+    competentUnitName: await nameOf(dossier.competentUnitCode),
+    returnUnitName: await nameOf(dossier.returnUnitCode),
     statusLabel: STATUS_LABELS_VI[dossier.status as DossierStatus],
     portalStatusCode: portalStatusCode(dossier.status as DossierStatus, { rejectedAtReceipt: facts.rejectedAtReceipt }),
     procedureCode: dossier.procedureCode,

@@ -91,7 +91,8 @@ describe('dossier flow in Chromium', () => {
     await page.locator('[data-testid="dossier-page"] [data-testid="dossier-status"]').waitFor();
     expect(await page.textContent('[data-testid="dossier-status"]')).toBe('Đã chuyển cơ quan giải quyết');
     expect(await page.textContent('[data-testid="dossier-clock"]')).toMatch(/Còn|Quá/);
-    expect(await page.textContent('[data-testid="unit-competent"]')).toBe(`UBX${AN_LINH}`);
+    expect(await page.getAttribute('[data-testid="unit-competent"]', 'data-code')).toBe(`UBX${AN_LINH}`);
+    expect(await page.textContent('[data-testid="unit-competent"]')).toBe('Ủy ban nhân dân xã An Linh');
     // Only the allowed actions are offered.
     expect(await page.locator('[data-testid="action-record_result"]').count()).toBe(0);
     expect(await page.locator('[data-testid="action-return_result"]').count()).toBe(0);

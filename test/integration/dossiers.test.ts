@@ -79,6 +79,7 @@ describe.each(ENGINES)('dossiers on %s', (engine) => {
 
     const view = (await app.inject({ url: `/api/v1/dossiers/${code}`, headers: await token(`ld.UBX${AN_LINH}`) })).json();
     expect(view.status).toBe('returned');
+    expect(view).toMatchObject({ receivingUnitName: 'Chi nhánh Dĩ An', competentUnitName: 'Ủy ban nhân dân xã An Linh', returnUnitName: 'Điểm tiếp nhận Xã An Linh' });
     expect(view.timeline.map((t: { toStatus: string }) => t.toStatus)).toEqual(['received', ...steps.map((s) => s[2])]);
     expect(view.timeline[2]).toMatchObject({ actorUsername: `ld.UBX${AN_LINH}`, actorUnitCode: `UBX${AN_LINH}`, actorRoles: ['leader'] });
     expect(view.clock.phase).toBe('finished');

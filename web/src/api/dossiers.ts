@@ -95,6 +95,9 @@ export interface Dossier {
   receivingUnitCode: string;
   competentUnitCode: string;
   returnUnitCode: string;
+  receivingUnitName: string;
+  competentUnitName: string;
+  returnUnitName: string;
   receivedAt: string;
   dueAt: string | null;
   handlerUsername: string | null;

@@ -130,9 +130,9 @@ function DossierView({ dossier, done, onDone }: { dossier: Dossier; done: Action
           <section className="card" aria-labelledby="units-title">
             <h2 id="units-title">{t('dossier.dossier.units')}</h2>
             <dl className="facts">
-              <div><dt>{t('dossier.dossier.receivingUnit')}</dt><dd data-testid="unit-receiving">{dossier.receivingUnitCode}</dd></div>
-              <div><dt>{t('dossier.dossier.competentUnit')}</dt><dd data-testid="unit-competent">{dossier.competentUnitCode}</dd></div>
-              <div><dt>{t('dossier.dossier.returnUnit')}</dt><dd data-testid="unit-return">{dossier.returnUnitCode}</dd></div>
+              <div><dt>{t('dossier.dossier.receivingUnit')}</dt><dd data-testid="unit-receiving" data-code={dossier.receivingUnitCode}>{dossier.receivingUnitName}</dd></div>
+              <div><dt>{t('dossier.dossier.competentUnit')}</dt><dd data-testid="unit-competent" data-code={dossier.competentUnitCode}>{dossier.competentUnitName}</dd></div>
+              <div><dt>{t('dossier.dossier.returnUnit')}</dt><dd data-testid="unit-return" data-code={dossier.returnUnitCode}>{dossier.returnUnitName}</dd></div>
               {dossier.handlerUsername ? <div><dt>{t('dossier.dossier.handler')}</dt><dd>{dossier.handlerUsername}</dd></div> : null}
               <div><dt>{t('dossier.dossier.received')}</dt><dd><time dateTime={dossier.receivedAt}>{formatInstant(dossier.receivedAt, t)}</time></dd></div>
             </dl>
