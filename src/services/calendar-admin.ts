@@ -4,12 +4,12 @@
 // so that every instance recompiles.
 import { compileCalendar, type YearSchedule } from '../domain/calendar/index.ts';
 import { yearEditProblem } from '../domain/calendar/year-edit.ts';
-import { forbidden, invalid } from '../domain/errors.ts';
+import { invalid } from '../domain/errors.ts';
 import { appendAudit } from '../store/audit.ts';
 import { bumpCalendarRevision, saveYear } from '../store/calendar.ts';
-import { findUnit } from '../store/units.ts';
 import { provinceCalendar } from './calendar.ts';
 import { runIdempotent } from './idempotency.ts';
+import { requireProvinceAdmin, requireReason } from './admin-checks.ts';
 import { applyCalendarImpact, calendarChangeImpact, provinceEdit, type AffectedDossier } from './calendar-impact.ts';
 import type { Actor, RequestOrigin, ServiceContext } from './context.ts';
 import type { Db } from '../store/database.ts';
@@ -54,12 +54,6 @@ export interface YearChange {
 
 const difference = (a: readonly string[], b: readonly string[]) => a.filter((d) => !b.includes(d)).sort();
 
-async function requireProvinceAdmin(db: Db, actor: Actor): Promise<void> {
-  const unit = await findUnit(db, actor.unitCode);
-  if (!actor.roles.includes('admin') || !unit || unit.parentCode !== null) {
-    throw forbidden('FORBIDDEN_ROLE', 'Chỉ quản trị viên cấp tỉnh được sửa lịch làm việc.');
-  }
-}
 
 export async function changeCalendarYear(
   ctx: ServiceContext,
@@ -69,10 +63,8 @@ export async function changeCalendarYear(
   options: { confirm: boolean; reason: string; idempotencyKey?: string | undefined },
   origin: RequestOrigin,
 ): Promise<YearChange> {
-  await requireProvinceAdmin(ctx.db, actor);
-  if (options.reason.trim().length < 5) {
-    throw invalid('REASON_REQUIRED', 'Cần ghi lý do thay đổi lịch (ví dụ số thông báo của Chính phủ).', { field: 'reason' });
-  }
+  await requireProvinceAdmin(ctx.db, actor, 'Chỉ quản trị viên cấp tỉnh được sửa lịch làm việc.');
+  const reason = requireReason(options.reason, 'Cần ghi lý do thay đổi lịch (ví dụ số thông báo của Chính phủ).');
   const current = await getCalendarYear(ctx, year);
   const schedule: YearSchedule = {
     status: edit.status,
@@ -106,13 +98,13 @@ export async function changeCalendarYear(
     const now = ctx.now();
     // Computed before the save, against the calendar still in force: what moves is what this edit moves.
     const affected = await calendarChangeImpact(ctx, trx, provinceEdit(trx, edited), now.getTime());
-    await saveYear(trx, ctx.provinceCode, year, schedule, actor.username, options.reason.trim(), now);
+    await saveYear(trx, ctx.provinceCode, year, schedule, actor.username, reason, now);
     const revision = await bumpCalendarRevision(trx, ctx.provinceCode);
     await applyCalendarImpact(ctx, trx, affected);
     const result = change(true, revision, affected);
     const { year: _y, revision: _r, ...before } = current;
     await appendAudit(trx, { provinceCode: ctx.provinceCode, at: now, actor, action: 'calendar.year.update', entityType: 'calendar_year',
-      entityId: String(year), details: { reason: options.reason.trim(), before, after: schedule, change: result }, requestId: origin.requestId,
+      entityId: String(year), details: { reason, before, after: schedule, change: result }, requestId: origin.requestId,
       address: origin.address });
     return result;
   };

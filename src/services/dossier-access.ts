@@ -2,13 +2,12 @@
 // unit's subtree (a leader of a Branch sees its Reception Points' work). Every denial is logged.
 import { forbidden } from '../domain/errors.ts';
 import { appendAudit } from '../store/audit.ts';
-import { subtreeCodesOf } from '../store/units.ts';
+import { anyInScope } from './admin-checks.ts';
 import type { DossierRecord } from '../store/dossiers.ts';
 import type { Actor, RequestOrigin, ServiceContext } from './context.ts';
 
 export async function dossierInScope(ctx: ServiceContext, actor: Actor, dossier: DossierRecord): Promise<boolean> {
-  const scope = new Set(await subtreeCodesOf(ctx.db, actor.unitCode));
-  return [dossier.receivingUnitCode, dossier.competentUnitCode, dossier.returnUnitCode].some((u) => scope.has(u));
+  return anyInScope(ctx.db, actor, [dossier.receivingUnitCode, dossier.competentUnitCode, dossier.returnUnitCode]);
 }
 
 /** Throws 403 (and records the attempt) when the dossier is outside the officer's units. Runs on the

@@ -2,11 +2,10 @@
 // defaults every unit works by unless it has its own. Previewed with the running dossiers whose due
 // instants would move, then saved with a reason by a province administrator.
 import { compileCalendar, type SaturdayReception, type WorkingPeriod } from '../domain/calendar/index.ts';
-import { forbidden, invalid } from '../domain/errors.ts';
 import { appendAudit } from '../store/audit.ts';
 import { bumpCalendarRevision, loadStoredCalendar, saveProvinceSettings } from '../store/calendar.ts';
-import { findUnit } from '../store/units.ts';
 import { definitionFromStored } from './calendar.ts';
+import { requireProvinceAdmin, requireReason } from './admin-checks.ts';
 import { applyCalendarImpact, calendarChangeImpact, provinceEdit, type AffectedDossier } from './calendar-impact.ts';
 import type { Actor, RequestOrigin, ServiceContext } from './context.ts';
 
@@ -30,11 +29,8 @@ export async function changeProvinceCalendarSettings(
   options: { reason: string; confirm: boolean },
   origin: RequestOrigin,
 ): Promise<ProvinceSettingsChange> {
-  const unit = await findUnit(ctx.db, actor.unitCode);
-  if (!actor.roles.includes('admin') || !unit || unit.parentCode !== null) {
-    throw forbidden('FORBIDDEN_ROLE', 'Chỉ quản trị viên cấp tỉnh được sửa giờ làm việc chung của tỉnh.');
-  }
-  if (options.reason.trim().length < 5) throw invalid('REASON_REQUIRED', 'Cần ghi lý do thay đổi giờ làm việc.', { field: 'reason' });
+  await requireProvinceAdmin(ctx.db, actor, 'Chỉ quản trị viên cấp tỉnh được sửa giờ làm việc chung của tỉnh.');
+  const reason = requireReason(options.reason, 'Cần ghi lý do thay đổi giờ làm việc.');
   const stored = await loadStoredCalendar(ctx.db, ctx.provinceCode);
   const merged = { ...(stored.settings ?? {}), ...settings };
   const edited = definitionFromStored({ settings: merged, years: stored.years });
@@ -53,7 +49,7 @@ export async function changeProvinceCalendarSettings(
     await bumpCalendarRevision(trx, ctx.provinceCode);
     await applyCalendarImpact(ctx, trx, moved);
     await appendAudit(trx, { provinceCode: ctx.provinceCode, at: now, actor, action: 'calendar.settings.update', entityType: 'calendar_settings',
-      entityId: ctx.provinceCode, details: { reason: options.reason.trim(), before: stored.settings, after: merged, movedDossiers: moved.map((d) => d.code) },
+      entityId: ctx.provinceCode, details: { reason, before: stored.settings, after: merged, movedDossiers: moved.map((d) => d.code) },
       requestId: origin.requestId, address: origin.address });
     return moved;
   });

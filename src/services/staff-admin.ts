@@ -1,9 +1,10 @@
 // Administration of staff accounts (contract: POST /admin/users, PATCH /admin/users/{username}).
 // An administrator acts only within its unit's subtree; every change is audited with before → after.
-import { conflict, forbidden, invalid, notFound } from '../domain/errors.ts';
+import { conflict, invalid, notFound } from '../domain/errors.ts';
 import { isRole, type Role } from '../domain/staff/roles.ts';
 import { countActiveWithRole, findStaffByUsername, insertStaff, revokeAllSessions, updateStaff } from '../store/staff.ts';
-import { findUnit, subtreeCodesOf } from '../store/units.ts';
+import { findUnit } from '../store/units.ts';
+import { requireAdminRole, requireUnitInScope } from './admin-checks.ts';
 import { appendAudit } from '../store/audit.ts';
 import { hashPassword } from './passwords.ts';
 import { runIdempotent } from './idempotency.ts';
@@ -28,19 +29,15 @@ export interface StaffView {
 
 const USERNAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
 
-function requireAdmin(actor: Actor): void {
-  if (!actor.roles.includes('admin')) throw forbidden('FORBIDDEN_ROLE', 'Chỉ quản trị viên được quản lý tài khoản.');
-}
+const requireAdmin = (actor: Actor) => requireAdminRole(actor, 'Chỉ quản trị viên được quản lý tài khoản.');
 
-async function requireUnitInScope(db: Db, actor: Actor, unitCode: string, at: Date): Promise<void> {
+async function requireOpenUnitInScope(db: Db, actor: Actor, unitCode: string, at: Date): Promise<void> {
   const unit = await findUnit(db, unitCode);
   if (!unit) throw invalid('UNKNOWN_UNIT', `Không có đơn vị mã "${unitCode}".`, { field: 'unitCode' });
   if (unit.validTo !== null && unit.validTo <= at.getTime()) {
     throw invalid('UNIT_CLOSED', `Đơn vị "${unitCode}" đã ngừng hoạt động.`, { field: 'unitCode' });
   }
-  if (!(await subtreeCodesOf(db, actor.unitCode)).includes(unitCode)) {
-    throw forbidden('OUT_OF_SCOPE', `Đơn vị "${unitCode}" nằm ngoài phạm vi quản lý của bạn.`, { unitCode });
-  }
+  await requireUnitInScope(db, actor, unitCode);
 }
 
 function checkRoles(roles: string[]): Role[] {
@@ -62,7 +59,7 @@ export async function createStaff(ctx: ServiceContext, actor: Actor, request: Ne
   const now = ctx.now();
   const passwordHash = await hashPassword(request.password);
   const act = async (trx: Db): Promise<StaffView> => {
-    await requireUnitInScope(trx, actor, request.unitCode, now);
+    await requireOpenUnitInScope(trx, actor, request.unitCode, now);
     if (await findStaffByUsername(trx, request.username)) {
       throw conflict('USERNAME_TAKEN', `Tên đăng nhập "${request.username}" đã tồn tại.`, { field: 'username' });
     }
@@ -93,8 +90,8 @@ export async function changeStaff(ctx: ServiceContext, actor: Actor, username: s
   return ctx.db.transaction().execute(async (trx) => {
     const target = await findStaffByUsername(trx, username);
     if (!target) throw notFound('STAFF_NOT_FOUND', `Không có tài khoản "${username}".`);
-    await requireUnitInScope(trx, actor, target.unitCode, now);
-    if (patch.unitCode !== undefined) await requireUnitInScope(trx, actor, patch.unitCode, now);
+    await requireOpenUnitInScope(trx, actor, target.unitCode, now);
+    if (patch.unitCode !== undefined) await requireOpenUnitInScope(trx, actor, patch.unitCode, now);
     const losesAdmin = target.roles.includes('admin') && target.active && (patch.active === false || (roles !== undefined && !roles.includes('admin')));
     if (losesAdmin && (await countActiveWithRole(trx, 'admin', target.id)) === 0) {
       throw conflict('LAST_ADMIN', 'Không thể bỏ quyền hoặc khóa quản trị viên cuối cùng.');

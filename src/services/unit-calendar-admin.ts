@@ -2,10 +2,11 @@
 // (national days off always apply). Administrators set them within their scope; audited; the calendar
 // revision moves so every instance recompiles.
 import { compileCalendar, mergeUnitOverride, type UnitCalendarOverride } from '../domain/calendar/index.ts';
-import { forbidden, invalid, notFound } from '../domain/errors.ts';
+import { notFound } from '../domain/errors.ts';
 import { appendAudit } from '../store/audit.ts';
 import { bumpCalendarRevision, loadUnitOverride, saveUnitOverride } from '../store/calendar.ts';
-import { findUnit, subtreeCodesOf } from '../store/units.ts';
+import { findUnit } from '../store/units.ts';
+import { requireAdminRole, requireReason, requireUnitInScope } from './admin-checks.ts';
 import { provinceCalendar } from './calendar.ts';
 import { applyCalendarImpact, calendarChangeImpact, type AffectedDossier } from './calendar-impact.ts';
 import type { Actor, RequestOrigin, ServiceContext } from './context.ts';
@@ -47,12 +48,10 @@ export async function setUnitCalendar(
   origin: RequestOrigin,
 ): Promise<UnitCalendarChange> {
   const reason = options.reason;
-  if (!actor.roles.includes('admin')) throw forbidden('FORBIDDEN_ROLE', 'Chỉ quản trị viên được sửa giờ làm việc của đơn vị.');
+  requireAdminRole(actor, 'Chỉ quản trị viên được sửa giờ làm việc của đơn vị.');
   if (!(await findUnit(ctx.db, unitCode))) throw notFound('UNIT_NOT_FOUND', `Không có đơn vị mã "${unitCode}".`);
-  if (!(await subtreeCodesOf(ctx.db, actor.unitCode)).includes(unitCode)) {
-    throw forbidden('OUT_OF_SCOPE', `Đơn vị "${unitCode}" nằm ngoài phạm vi quản lý của bạn.`, { unitCode });
-  }
-  if (reason.trim().length < 5) throw invalid('REASON_REQUIRED', 'Cần ghi lý do thay đổi giờ làm việc.', { field: 'reason' });
+  await requireUnitInScope(ctx.db, actor, unitCode);
+  requireReason(reason, 'Cần ghi lý do thay đổi giờ làm việc.');
   const province = await provinceCalendar(ctx);
   const edited = compileCalendar(mergeUnitOverride(province.definition, override)); // refuses bad periods, dates… naming the field
   const onlyThisUnit = async (code: string) => (code === unitCode ? edited : undefined);

@@ -1,6 +1,6 @@
 // Procedures and their immutable versions: bulk writes for the importer, the version valid at an
 // instant, lists for the admin and the demo seed. Search is in procedure-search.ts.
-import { sql, type RawBuilder, type Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from './database.ts';
 import type { ProcedureVersionsTable } from './schema.ts';
 import type { ProcedureContent } from '../domain/catalog/procedure-content.ts';
