@@ -10,6 +10,7 @@ import {
   closeOpenVersions,
   insertProcedures,
   insertVersions,
+  localCodesTaken,
   openVersionsOf,
   updateProcedureHeads,
   type VersionToInsert,
@@ -132,7 +133,7 @@ export async function importProcedureRecords(
 
   const run = async (db: Db) => {
     const open = await openVersionsOf(db, ctx.provinceCode, accepted.map((a) => a.procedure.code));
-    const takenLocal = await localCodesTaken(db, ctx.provinceCode, accepted);
+    const takenLocal = await localCodesTaken(db, ctx.provinceCode, accepted.map((a) => a.procedure.localCode).filter((c): c is string => c !== null));
     const toCreate: typeof accepted = [];
     const toUpdate: typeof accepted = [];
     let unchanged = 0;
@@ -211,17 +212,6 @@ function versionRow(ctx: ServiceContext, p: NormalisedProcedure, version: number
     createdAt,
     createdBy,
   };
-}
-
-async function localCodesTaken(db: Db, provinceCode: string, items: ReadonlyArray<{ procedure: NormalisedProcedure }>): Promise<Map<string, string>> {
-  const localCodes = items.map((i) => i.procedure.localCode).filter((c): c is string => c !== null);
-  const taken = new Map<string, string>();
-  for (let i = 0; i < localCodes.length; i += 1000) {
-    const rows = await db.selectFrom('procedures').select(['code', 'local_code']).where('province_code', '=', provinceCode)
-      .where('local_code', 'in', localCodes.slice(i, i + 1000)).execute();
-    for (const row of rows) if (row.local_code) taken.set(row.local_code, row.code);
-  }
-  return taken;
 }
 
 export function rowLabel(format: ImportFormat, row: number): string {

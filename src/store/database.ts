@@ -1,7 +1,7 @@
 // Opening the database is the only place that knows which PostgreSQL it talks to: embedded PGlite
 // (default, persisted in a directory) or a PostgreSQL server (DATABASE_URL, a node-postgres pool).
 // Everything above uses the same Kysely handle and the same SQL.
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -85,6 +85,16 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   }
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+/** Whether the database answers a trivial query. */
+export async function pingDatabase(db: Db): Promise<boolean> {
+  try {
+    await sql`SELECT 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string; poolSize?: number }): Promise<DatabaseHandle> {

@@ -279,3 +279,14 @@ export async function listFields(db: Db, provinceCode: string, at: Date): Promis
      GROUP BY v.field ORDER BY v.field`.execute(db);
   return result.rows.map((r) => ({ field: r.field, fieldCode: r.field_code, count: Number(r.n) }));
 }
+
+/** Which of these province-localised codes are already used, and by which procedure. */
+export async function localCodesTaken(db: Db, provinceCode: string, localCodes: readonly string[]): Promise<Map<string, string>> {
+  const taken = new Map<string, string>();
+  for (let i = 0; i < localCodes.length; i += 1000) {
+    const rows = await db.selectFrom('procedures').select(['code', 'local_code']).where('province_code', '=', provinceCode)
+      .where('local_code', 'in', localCodes.slice(i, i + 1000)).execute();
+    for (const row of rows) if (row.local_code) taken.set(row.local_code, row.code);
+  }
+  return taken;
+}

@@ -3,9 +3,12 @@
 // compensatory weekday is what gets listed), make-up working days on weekends.
 import { invalid, type AppError } from '../errors.ts';
 import type { YearSchedule } from './calendar-definition.ts';
+import { dayNumberOfIsoDate, isoWeekdayOf } from './local-time.ts';
 
-const weekdayOf = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 Sunday … 6 Saturday
-const isWeekend = (date: string) => weekdayOf(date) === 0 || weekdayOf(date) === 6;
+const isWeekend = (date: string) => {
+  const day = dayNumberOfIsoDate(date);
+  return day !== undefined && isoWeekdayOf(day) >= 6;
+};
 
 export function yearEditProblem(year: number, schedule: Pick<YearSchedule, 'nonWorkingWeekdays' | 'makeupWorkingSaturdays'>): AppError | undefined {
   const outsideYear = [...schedule.nonWorkingWeekdays, ...schedule.makeupWorkingSaturdays].filter((d) => !d.startsWith(`${year}-`));

@@ -4,6 +4,7 @@
 // province's departments were organised in 2024 (before the 2025 mergers). A rule of thumb, not law:
 // the procedure's own routing can be corrected per version by an administrator.
 import { unitCodes } from './binh-duong-network.ts';
+import { foldVietnamese as fold } from '../catalog/text.ts';
 
 export interface CompetentAuthorityFacts {
   competentAuthority: string | null;
@@ -11,7 +12,6 @@ export interface CompetentAuthorityFacts {
   field: string;
 }
 
-const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 
 const BY_TEXT: ReadonlyArray<[RegExp, string]> = [
   [/cong an/, 'CAT'],

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
+import { pingDatabase } from '../../store/database.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { sendError } from '../error-handler.ts';
 
@@ -14,12 +14,8 @@ export function healthRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (_request, reply) => {
-      try {
-        await sql`SELECT 1`.execute(ctx.db);
-        return { status: 'ok' };
-      } catch {
-        return sendError(reply, 503, 'DATABASE_UNAVAILABLE', 'Cơ sở dữ liệu không phản hồi.');
-      }
+      if (await pingDatabase(ctx.db)) return { status: 'ok' };
+      return sendError(reply, 503, 'DATABASE_UNAVAILABLE', 'Cơ sở dữ liệu không phản hồi.');
     },
   );
 }

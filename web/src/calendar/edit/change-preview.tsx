@@ -3,10 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { YearChange } from '../../api/calendar.ts';
-import { formatDateLong } from '../format-date.ts';
-
-// '2024-12-10T10:00:00+07:00' → '10:00 10/12/2024' (the instant is already in Vietnam's time).
-const formatInstantShort = (iso: string) => `${iso.slice(11, 16)} ${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+import { formatDateLong, formatInstant } from '../format-date.ts';
 
 const LISTS = ['daysOffAdded', 'daysOffRemoved', 'makeupDaysAdded', 'makeupDaysRemoved'] as const;
 
@@ -56,7 +53,7 @@ export function ChangePreview({ change, basisChanged, saving, onConfirm }: Props
           <ul>
             {change.affectedDossiers.map((d) => (
               <li key={d.code}>
-                <code>{d.code}</code>: {formatInstantShort(d.dueBefore)} → {formatInstantShort(d.dueAfter)}
+                <code>{d.code}</code>: {formatInstant(d.dueBefore, t)} → {formatInstant(d.dueAfter, t)}
               </li>
             ))}
           </ul>
