@@ -14,6 +14,7 @@ import {
   type Applicant,
 } from '../domain/dossier/index.ts';
 import { clockStatus, procedureClock, startClock, supplementRequestDeadline } from '../domain/sla/index.ts';
+import { INTAKE_STEP } from '../domain/dossier/history-labels.ts';
 import { competentDepartmentCode } from '../domain/network/competent-department.ts';
 import { isValidAt } from '../domain/network/unit.ts';
 import { formatInstantVN } from '../domain/time/instant.ts';
@@ -128,7 +129,7 @@ async function intake(ctx: ServiceContext, trx: Db, actor: Actor, request: Intak
     dueAt: new Date(status.dueAt),
   });
   await appendAction(trx, ctx.provinceCode, code, {
-    seq: 1, type: 'receive', at: now, actorUsername: actor.username, actorRoles: actor.roles, actorUnitCode: actor.unitCode,
+    seq: 1, type: INTAKE_STEP, at: now, actorUsername: actor.username, actorRoles: actor.roles, actorUnitCode: actor.unitCode,
     fromStatus: null, toStatus: 'received', reason: null,
     payload: { supplementRequestDeadline: supplementDeadline, procedureVersion: version.version, filingPlace: place.value },
     clockEvents: [{ type: 'received', at }],

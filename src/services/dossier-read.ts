@@ -3,7 +3,6 @@
 // or ID number; nothing personal beyond initials).
 import { notFound } from '../domain/errors.ts';
 import {
-  ACTION_LABELS_VI,
   allowedActions,
   applicantInitials,
   maskIdNumber,
@@ -12,7 +11,8 @@ import {
   STATUS_LABELS_VI,
   type DossierStatus,
 } from '../domain/dossier/index.ts';
-import { checkMobilePhone, checkPhone } from '../domain/dossier/index.ts';
+import { historyStepLabel } from '../domain/dossier/history-labels.ts';
+import { normalisePhone } from '../domain/dossier/identity-numbers.ts';
 import type { ProcedureClock } from '../domain/sla/index.ts';
 import { formatInstantVN } from '../domain/time/instant.ts';
 import { findDossier, listActions, listDossiersForUnits, type ActionRecord, type DossierRecord } from '../store/dossiers.ts';
@@ -28,7 +28,7 @@ function timelineOf(actions: readonly ActionRecord[]) {
   return actions.map((a) => ({
     seq: a.seq,
     type: a.type,
-    label: a.type === 'receive' ? 'Tiếp nhận hồ sơ' : (ACTION_LABELS_VI as Record<string, string>)[a.type] ?? a.type,
+    label: historyStepLabel(a.type),
     at: formatInstantVN(a.at.getTime()),
     actorUsername: a.actorUsername,
     actorRoles: a.actorRoles,
@@ -113,13 +113,6 @@ export async function listMyDossiers(ctx: ServiceContext, actor: Actor, query: {
   };
 }
 
-function normalisePhone(text: string): string | null {
-  const checked = checkMobilePhone(text);
-  if (checked.ok) return checked.value;
-  const landline = checkPhone(text);
-  return landline.ok ? landline.value : null;
-}
-
 /** Public lookup: the code and the applicant's phone or ID number must match; else "not found". */
 export async function lookupPublic(ctx: ServiceContext, rawCode: string, proof: { phone?: string | undefined; idNumber?: string | undefined }) {
   const code = normaliseDossierCode(rawCode);
@@ -145,7 +138,7 @@ export async function lookupPublic(ctx: ServiceContext, rawCode: string, proof: 
     receivedAt: formatInstantVN(dossier.receivedAt.getTime()),
     dueAt: iso(dossier.dueAt),
     returnedAt: returned ? formatInstantVN(returned.at.getTime()) : null,
-    currentStep: last ? (last.type === 'receive' ? 'Tiếp nhận hồ sơ' : (ACTION_LABELS_VI as Record<string, string>)[last.type] ?? last.type) : null,
+    currentStep: last ? historyStepLabel(last.type) : null,
     returnUnitName: returnUnit?.name ?? dossier.returnUnitCode,
     steps: actions.map((a) => ({ at: formatInstantVN(a.at.getTime()), status: a.toStatus, statusLabel: STATUS_LABELS_VI[a.toStatus as DossierStatus] })),
   };

@@ -124,3 +124,12 @@ export function checkOrganizationName(text: string): Check<string> {
   if (!/\p{L}/u.test(name)) return bad('characters', 'Tên tổ chức phải có chữ cái');
   return { ok: true, value: name };
 }
+
+/** A phone as stored on a dossier (mobile first, else landline), or null when it is not a phone: the
+ * public lookup compares normalised forms, so "+84 912 345 678" finds "0912345678". */
+export function normalisePhone(text: string): string | null {
+  const mobile = checkMobilePhone(text);
+  if (mobile.ok) return mobile.value;
+  const landline = checkPhone(text);
+  return landline.ok ? landline.value : null;
+}
