@@ -251,7 +251,28 @@ export interface OutboxTable {
   delivered_at: Timestamp | null;
 }
 
+export interface NotificationsTable {
+  id: Generated<number>;
+  province_code: string;
+  channel: 'email' | 'sms';
+  recipient: string;
+  template: string;
+  payload: Json;
+  subject_kind: string | null;
+  subject_code: string | null;
+  dedupe_key: string;
+  status: ColumnType<'queued' | 'sent' | 'delivered' | 'failed', 'queued' | 'sent' | 'delivered' | 'failed' | undefined, 'queued' | 'sent' | 'delivered' | 'failed'>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: DefaultedTimestamp;
+  last_error: string | null;
+  provider_ref: string | null;
+  created_at: DefaultedTimestamp;
+  sent_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+}
+
 export interface DatabaseSchema {
+  notifications: NotificationsTable;
   dossiers: DossiersTable;
   dossier_actions: DossierActionsTable;
   dossier_sequences: DossierSequencesTable;
