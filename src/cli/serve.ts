@@ -11,6 +11,7 @@ import { buildServer, loggerOptions } from '../http/server.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { FastifyInstance } from 'fastify';
 import { ensureWebBuild, WEB_DIST } from './web-build.ts';
+import { startDemoPortal, type DemoPortal } from '../services/portal/demo-portal.ts';
 
 export interface ServeOptions {
   port?: number | undefined;
@@ -46,7 +47,16 @@ export async function serve(options: ServeOptions, out = (line: string) => conso
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   out(`motcua đang chạy tại http://localhost:${port}  (API: /api/v1, tài liệu API: /api/docs)`);
+  let portal: DemoPortal | undefined;
   if (options.demo) {
+    try {
+      // The citizen sign-in's local provider and the demo payment gateway (services read ctx.settings).
+      portal = await startDemoPortal({ ...settings, port }, `http://localhost:${port}`, { host: settings.host === '0.0.0.0' ? 'localhost' : settings.host });
+      ctx.settings = portal.settings;
+      if (portal.issuer) out(`Nhà cung cấp định danh mô phỏng (OpenID Connect) cho công dân: ${portal.issuer} — công dân mẫu: CCCD 074190001111, mật khẩu ${settings.demoPassword}`);
+    } catch (error) {
+      out(`Không khởi động được nhà cung cấp định danh mô phỏng: ${(error as Error).message}`);
+    }
     printDemoAccounts(accounts, settings.demoPassword, out);
     if (handle.kind === 'pglite') {
       await mkdir(settings.dataDir, { recursive: true });
@@ -61,6 +71,7 @@ export async function serve(options: ServeOptions, out = (line: string) => conso
     // Drain: stop accepting, finish requests in flight, then close the database.
     stopping ??= (async () => {
       await app.close();
+      await portal?.close();
       await handle.close();
     })();
     return stopping;

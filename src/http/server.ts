@@ -18,6 +18,7 @@ import { adminUserRoutes } from './routes/admin-users.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
 import { procedureRoutes } from './routes/procedures.ts';
+import { portalRoutes } from './routes/portal.ts';
 
 export interface ServerOptions {
   /** Directory of the built web app (web/dist); omitted in API-only tests. */
@@ -75,6 +76,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
           cookie: { type: 'apiKey', in: 'cookie', name: 'motcua_session' },
+          citizenCookie: { type: 'apiKey', in: 'cookie', name: 'motcua_citizen' },
         },
       },
     },
@@ -91,6 +93,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       calendarRoutes(api, ctx);
       dossierRoutes(api, ctx);
       procedureRoutes(api, ctx);
+      portalRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );

@@ -95,7 +95,7 @@ export function dossierRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     {
       schema: {
         tags: ['dossiers'],
-        summary: 'Một bước xử lý hồ sơ (transfer, assign, forward, request_supplement, receive_supplement, pause, resume, extend, reject, approve, record_result, return_result, withdraw)',
+        summary: 'Một bước xử lý hồ sơ (receive_online, refuse_online cho hồ sơ nộp trực tuyến; transfer, assign, forward, request_supplement, receive_supplement, pause, resume, extend, reject, approve, record_result, return_result, withdraw)',
         security: staffSecurity,
         params: Type.Object({ code: Type.String({ maxLength: 60 }) }),
         body: Type.Object(
@@ -145,9 +145,9 @@ export function dossierRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         summary: 'Tra cứu hồ sơ: cần mã hồ sơ và số điện thoại (hoặc số giấy tờ) của người nộp',
         params: Type.Object({ code: Type.String({ maxLength: 60 }) }),
         querystring: Type.Object({ phone: Type.Optional(Type.String({ maxLength: 20 })), idNumber: Type.Optional(Type.String({ maxLength: 20 })) }, { additionalProperties: false }),
-        response: { 404: errorResponseSchema, 400: errorResponseSchema },
+        response: { 404: errorResponseSchema, 400: errorResponseSchema, 429: errorResponseSchema },
       },
     },
-    async (request) => lookupPublic(ctx, (request.params as { code: string }).code, request.query as { phone?: string; idNumber?: string }),
+    async (request) => lookupPublic(ctx, (request.params as { code: string }).code, request.query as { phone?: string; idNumber?: string }, originOf(request)),
   );
 }
