@@ -96,6 +96,7 @@ export function planNetworkChange(input: ChangeInput): ChangeResult {
     const unit = requireExisting(path, code);
     if (!unit) return;
     if (created.has(code)) return problem(path, 'PLAN_CLOSE_CREATED', `Đơn vị ${code} vừa được tạo trong phương án, không thể đóng ngay.`);
+    if (unit.validFrom >= at) return problem(path, 'PLAN_CLOSE_BEFORE_START', `Đơn vị ${code} bắt đầu hiệu lực từ chính thời điểm này; không thể đóng nó cùng lúc (phương án trước đã tạo nó).`);
     if (closures.has(code)) return problem(path, 'PLAN_CLOSED_TWICE', `Đơn vị ${code} bị đóng/sáp nhập/tách nhiều lần trong phương án.`);
     closures.set(code, { code, ...closure });
   };

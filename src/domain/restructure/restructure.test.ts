@@ -110,7 +110,6 @@ describe('the bundled Bình Dương plans', () => {
   for (const [label, build] of [
     ['the pilot network', () => pilot],
     ['after phase 2', () => applied(pilot, change(pilot, phase2Plan(areas)))],
-    ['after phase 3', () => { const a2 = applied(pilot, change(pilot, phase2Plan(areas))); return applied(a2, change(a2, phase3Plan(areas))); }],
   ] as const) {
     it(`the 2025 reform applies to ${label}: 36 communes, no district level, every old unit has a successor`, () => {
       const before = build();
@@ -130,6 +129,15 @@ describe('the bundled Bình Dương plans', () => {
       }
     });
   }
+
+  it('refuses the reform on top of phase 3: it would close the new Branches in the instant they open', () => {
+    const a2 = applied(pilot, change(pilot, phase2Plan(areas)));
+    const a3 = applied(a2, change(a2, phase3Plan(areas)));
+    const present = new Set(a3.filter((u) => isValidAt(u, Date.parse('2025-07-01T00:00:00+07:00'))).map((u) => u.code));
+    const result = planNetworkChange({ network: a3, plan: reform2025Plan(areas, mapping, present), provinceCode: '74', openWork: new Map(), earlierPlans: [] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(new Set(result.problems.map((p) => p.code))).toEqual(new Set(['PLAN_CLOSE_BEFORE_START']));
+  });
 
   it('any applicant commune finds a successor for every closed unit (no dossier left behind)', () => {
     const plan = reform2025Plan(areas, mapping, new Set(pilot.map((u) => u.code)));
