@@ -177,16 +177,19 @@ export function planNetworkChange(input: ChangeInput): ChangeResult {
       problem(`units.${code}`, 'PLAN_ORPHAN', `Đơn vị ${code} còn hiệu lực nhưng đơn vị cấp trên ${parent} bị đóng; hãy chuyển (move) hoặc đóng ${code}.`);
     }
   }
+  const inReportedCycle = new Set<string>();
   for (const start of parentAfter.keys()) {
-    const seen = new Set<string>();
+    if (inReportedCycle.has(start)) continue;
+    const path: string[] = [];
     let cursor: string | null | undefined = start;
-    while (cursor) {
-      if (seen.has(cursor)) {
-        if (cursor === start) problem(`units.${start}`, 'PLAN_CYCLE', `Quan hệ cấp trên tạo thành vòng lặp qua ${start}.`);
-        break;
-      }
-      seen.add(cursor);
+    while (cursor && !path.includes(cursor)) {
+      path.push(cursor);
       cursor = parentAfter.get(cursor);
+    }
+    if (cursor === start) {
+      // Report each cycle once, naming its members.
+      for (const member of path) inReportedCycle.add(member);
+      problem(`units.${start}`, 'PLAN_CYCLE', `Quan hệ cấp trên tạo thành vòng lặp: ${[...path, start].join(' → ')}.`);
     }
   }
 
