@@ -12,6 +12,7 @@ import type { ServiceContext } from '../services/context.ts';
 import type { FastifyInstance } from 'fastify';
 import { ensureWebBuild, WEB_DIST } from './web-build.ts';
 import { startDemoPortal, type DemoPortal } from '../services/portal/demo-portal.ts';
+import { applyDuePlans } from '../services/restructure.ts';
 
 export interface ServeOptions {
   port?: number | undefined;
@@ -66,10 +67,21 @@ export async function serve(options: ServeOptions, out = (line: string) => conso
     }
   }
 
+  // Restructuring plans accepted ahead of time take effect at their instant (checked each minute;
+  // an advisory lock makes several instances take turns, and a plan is applied once).
+  const applyPlans = () => applyDuePlans(ctx).then(
+    (ids) => { if (ids.length > 0) out(`Đã áp dụng phương án sắp xếp: ${ids.join(', ')}`); },
+    (error: unknown) => app.log.error({ err: error }, 'restructure: applying due plans failed'),
+  );
+  await applyPlans();
+  const planTimer = setInterval(() => void applyPlans(), 60_000);
+  planTimer.unref();
+
   let stopping: Promise<void> | undefined;
   const stop = () => {
     // Drain: stop accepting, finish requests in flight, then close the database.
     stopping ??= (async () => {
+      clearInterval(planTimer);
       await app.close();
       await portal?.close();
       await handle.close();

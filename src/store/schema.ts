@@ -362,6 +362,32 @@ export interface PublicLookupAttemptsTable {
   at: Timestamp;
 }
 
+export interface RestructurePlansTable {
+  province_code: string;
+  id: string;
+  version: number;
+  title: string;
+  plan: Json;
+  digest: string;
+  effective_at: Timestamp;
+  status: 'scheduled' | 'applied' | 'undone';
+  touched: string[];
+  undo: Json;
+  impact: Json;
+  created_by: string;
+  created_at: DefaultedTimestamp;
+  applied_at: Timestamp | null;
+  undone_at: Timestamp | null;
+}
+
+export interface UnitRevisionsTable {
+  code: string;
+  changed_at: Timestamp;
+  plan_id: string;
+  name_before: string;
+  parent_before: string | null;
+}
+
 export interface DatabaseSchema {
   citizens: CitizensTable;
   citizen_sessions: CitizenSessionsTable;
@@ -371,6 +397,8 @@ export interface DatabaseSchema {
   payment_callbacks: PaymentCallbacksTable;
   dossier_ratings: DossierRatingsTable;
   public_lookup_attempts: PublicLookupAttemptsTable;
+  restructure_plans: RestructurePlansTable;
+  unit_revisions: UnitRevisionsTable;
   notifications: NotificationsTable;
   dossiers: DossiersTable;
   dossier_actions: DossierActionsTable;
