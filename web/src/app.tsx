@@ -1,6 +1,6 @@
 // Route table. Areas come from areas.ts; an area with pages renders them, the others their placeholder.
 import { Route, Routes } from 'react-router';
-import { AREAS, CALENDAR_PATH, LOGIN_PATH, type Area } from './areas.ts';
+import { AREAS, CALENDAR_PATH, KIOSK_RATING_PATH, LOGIN_PATH, type Area } from './areas.ts';
 import { CatalogArea } from './catalog/catalog-area.tsx';
 import { Layout } from './layout/layout.tsx';
 import { AdminArea } from './pages/admin/admin-area.tsx';
@@ -11,6 +11,8 @@ import { HomePage } from './pages/home-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { LookupPage } from './pages/lookup-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { PortalArea } from './portal/portal-area.tsx';
+import { KioskRatingPage } from './portal/kiosk-rating-page.tsx';
 
 export function App() {
   return (
@@ -19,6 +21,7 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path={LOGIN_PATH} element={<LoginPage />} />
         <Route path={CALENDAR_PATH} element={<CalendarPage />} />
+        <Route path={KIOSK_RATING_PATH} element={<KioskRatingPage />} />
         {AREAS.map((area) => (
           <Route key={area.key} path={`${area.path}/*`} element={areaElement(area)} />
         ))}
@@ -33,5 +36,6 @@ function areaElement(area: Area) {
   if (area.key === 'lookup') return <LookupPage key={area.key} />;
   if (area.key === 'desk') return <DeskArea key={area.key} area={area} />;
   if (area.key === 'catalog') return <CatalogArea key={area.key} />;
+  if (area.key === 'submit') return <PortalArea key={area.key} />;
   return <AreaPage key={area.key} area={area} />;
 }
