@@ -388,6 +388,13 @@ export interface UnitRevisionsTable {
   parent_before: string | null;
 }
 
+export interface AuditSealsTable {
+  seq: number;
+  audit_id: number;
+  hash: string;
+  sealed_at: DefaultedTimestamp;
+}
+
 export interface DatabaseSchema {
   citizens: CitizensTable;
   citizen_sessions: CitizenSessionsTable;
@@ -397,6 +404,7 @@ export interface DatabaseSchema {
   payment_callbacks: PaymentCallbacksTable;
   dossier_ratings: DossierRatingsTable;
   public_lookup_attempts: PublicLookupAttemptsTable;
+  audit_seals: AuditSealsTable;
   restructure_plans: RestructurePlansTable;
   unit_revisions: UnitRevisionsTable;
   notifications: NotificationsTable;
