@@ -11,7 +11,7 @@ import { buildServer, loggerOptions } from '../http/server.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { FastifyInstance } from 'fastify';
 import { ensureWebBuild, WEB_DIST } from './web-build.ts';
-import { startDemoPortal, type DemoPortal } from '../services/portal/demo-portal.ts';
+import type { DemoPortal } from '../services/portal/demo-portal.ts';
 import { applyDuePlans } from '../services/restructure.ts';
 import { sealAuditLog } from '../store/audit-chain.ts';
 
@@ -53,6 +53,8 @@ export async function serve(options: ServeOptions, out = (line: string) => conso
   if (options.demo) {
     try {
       // The citizen sign-in's local provider and the demo payment gateway (services read ctx.settings).
+      // Loaded only in demo mode: the local identity provider is a demo-only dependency.
+      const { startDemoPortal } = await import('../services/portal/demo-portal.ts');
       portal = await startDemoPortal({ ...settings, port }, `http://localhost:${port}`, { host: settings.host === '0.0.0.0' ? 'localhost' : settings.host });
       ctx.settings = portal.settings;
       if (portal.issuer) out(`Nhà cung cấp định danh mô phỏng (OpenID Connect) cho công dân: ${portal.issuer} — công dân mẫu: CCCD 074190001111, mật khẩu ${settings.demoPassword}`);
