@@ -50,17 +50,8 @@ export async function serve(options: ServeOptions, out = (line: string) => conso
   const port = typeof address === 'object' && address ? address.port : settings.port;
   out(`motcua đang chạy tại http://localhost:${port}  (API: /api/v1, tài liệu API: /api/docs)`);
   let portal: DemoPortal | undefined;
+  let portalStarting: Promise<void> | undefined;
   if (options.demo) {
-    try {
-      // The citizen sign-in's local provider and the demo payment gateway (services read ctx.settings).
-      // Loaded only in demo mode: the local identity provider is a demo-only dependency.
-      const { startDemoPortal } = await import('../services/portal/demo-portal.ts');
-      portal = await startDemoPortal({ ...settings, port }, `http://localhost:${port}`, { host: settings.host === '0.0.0.0' ? 'localhost' : settings.host });
-      ctx.settings = portal.settings;
-      if (portal.issuer) out(`Nhà cung cấp định danh mô phỏng (OpenID Connect) cho công dân: ${portal.issuer} — công dân mẫu: CCCD 074190001111, mật khẩu ${settings.demoPassword}`);
-    } catch (error) {
-      out(`Không khởi động được nhà cung cấp định danh mô phỏng: ${(error as Error).message}`);
-    }
     printDemoAccounts(accounts, settings.demoPassword, out);
     if (handle.kind === 'pglite') {
       await mkdir(settings.dataDir, { recursive: true });
@@ -68,6 +59,15 @@ export async function serve(options: ServeOptions, out = (line: string) => conso
       await writeFile(file, accounts.map((a) => `${a.username}\t${a.roles.join(',')}\t${a.unitCode}\t${a.fullName}`).join('\n') + '\n');
       out(`Danh sách đầy đủ ${accounts.length} tài khoản demo: ${resolve(file)}`);
     }
+    // The citizen sign-in's local provider and the demo payment gateway start in the background (services
+    // read ctx.settings), so the server answers and handles signals at once. Loaded only in demo mode.
+    portalStarting = import('../services/portal/demo-portal.ts')
+      .then(({ startDemoPortal }) => startDemoPortal({ ...settings, port }, `http://localhost:${port}`, { host: settings.host === '0.0.0.0' ? 'localhost' : settings.host }))
+      .then((started) => {
+        portal = started;
+        ctx.settings = started.settings;
+        if (started.issuer) out(`Nhà cung cấp định danh mô phỏng (OpenID Connect) cho công dân: ${started.issuer} — công dân mẫu: CCCD 074190001111, mật khẩu ${settings.demoPassword}`);
+      }, (error: unknown) => out(`Không khởi động được nhà cung cấp định danh mô phỏng: ${(error as Error).message}`));
   }
 
   // Restructuring plans accepted ahead of time take effect at their instant (checked each minute;
@@ -91,6 +91,7 @@ export async function serve(options: ServeOptions, out = (line: string) => conso
       clearInterval(planTimer);
       clearInterval(sealTimer);
       await app.close();
+      await portalStarting;
       await portal?.close();
       await seal();
       await handle.close();
