@@ -112,3 +112,6 @@ export function pickNext(counter: CounterView, waiting: readonly WaitingTicket[]
 export function nextStreak(streak: number, called: PriorityKind): number {
   return isPriorityTicket(called) ? streak + 1 : 0;
 }
+
+/** Tickets one address (a kiosk, a phone) may take per minute at one unit before it is refused. */
+export const TICKETS_PER_ADDRESS_PER_MINUTE = 30;

@@ -2,7 +2,7 @@
 // the group's length; none on a closed day (Sunday, holiday, a unit's closure). A slot must fit whole
 // inside a period, and a slot that has started can no longer be booked.
 import { DayKind, type WorkingCalendar } from '../calendar/working-calendar.ts';
-import { dayNumberOfIsoDate, MINUTE_MS } from '../calendar/local-time.ts';
+import { dayNumberOfIsoDate, isoDateOfDayNumber, localDayNumber, MINUTE_MS } from '../calendar/local-time.ts';
 import { instantOfDayIndex } from '../calendar/working-time.ts';
 
 export interface Slot {
@@ -40,4 +40,14 @@ const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 export function appointmentCode(random: (n: number) => number[]): string {
   return `LH-${random(6).map((r) => CODE_ALPHABET[r % CODE_ALPHABET.length]).join('')}`;
+}
+
+/** The next instant (after `now`, within two weeks) at which the unit opens for reception. */
+export function nextReceptionOpening(calendar: WorkingCalendar, now: number): number | undefined {
+  for (let d = 0; d < 15; d++) {
+    const day = isoDateOfDayNumber(localDayNumber(now) + d);
+    const first = appointmentSlots(calendar, day, 5).find((s) => s.start > now);
+    if (first) return first.start;
+  }
+  return undefined;
 }
