@@ -93,3 +93,17 @@ export async function setPriorityStreak(db: Db, provinceCode: string, unitCode: 
   await db.updateTable('queue_counters').set({ priority_streak: streak })
     .where('province_code', '=', provinceCode).where('unit_code', '=', unitCode).where('code', '=', code).execute();
 }
+
+/** Every counter serving a group, across the network. */
+export async function countersServing(db: Db, provinceCode: string, group: string): Promise<CounterRow[]> {
+  const rows = await db.selectFrom('queue_counters').selectAll()
+    .where('province_code', '=', provinceCode).where('active', '=', true).where(sql<boolean>`${group} = ANY(service_groups)`).execute();
+  return rows.map(toCounter);
+}
+
+/** Units that offer a group. */
+export async function unitsOffering(db: Db, provinceCode: string, group: string): Promise<Array<{ unitCode: string; name: string }>> {
+  const rows = await db.selectFrom('queue_service_groups').select(['unit_code', 'name'])
+    .where('province_code', '=', provinceCode).where('code', '=', group).where('active', '=', true).execute();
+  return rows.map((r) => ({ unitCode: r.unit_code, name: r.name }));
+}

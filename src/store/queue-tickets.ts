@@ -201,3 +201,13 @@ export async function appendTicketEvent(db: Db, provinceCode: string, e: TicketE
 export async function ticketEvents(db: Db, provinceCode: string, ticketId: string) {
   return db.selectFrom('queue_ticket_events').selectAll().where('province_code', '=', provinceCode).where('ticket_id', '=', ticketId).orderBy('id').execute();
 }
+
+/** Median serving time (ms) of a group's recent finished tickets, per unit, for the whole network at once. */
+export async function medianServiceByUnit(db: Db, provinceCode: string, group: string, since: Date): Promise<Map<string, number>> {
+  const result = await sql<{ unit_code: string; ms: number }>`
+    SELECT unit_code, (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - first_called_at)) * 1000)::float8 AS ms
+    FROM queue_tickets
+    WHERE province_code = ${provinceCode} AND service_group = ${group} AND status = 'finished' AND finished_at >= ${since} AND first_called_at IS NOT NULL
+    GROUP BY unit_code`.execute(db);
+  return new Map(result.rows.map((r) => [r.unit_code, Number(r.ms)]));
+}

@@ -22,3 +22,7 @@ export function haversineKm(a: readonly [number, number], b: readonly [number, n
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
+
+/** The Center sits in the province's concentrated administrative centre (Thành phố mới Bình Dương), in
+ * Thủ Dầu Một (shared/data/binh-duong-center-facts.json, "location"). */
+export const CENTER_SEAT_DISTRICT = '718';

@@ -6,4 +6,4 @@ export * from './wait-estimate.ts';
 export * from './ticket-status.ts';
 export * from './slots.ts';
 export * from './where-to-go.ts';
-export { DISTRICT_CENTROIDS, haversineKm } from './district-centroids.ts';
+export { CENTER_SEAT_DISTRICT, DISTRICT_CENTROIDS, haversineKm } from './district-centroids.ts';

@@ -9,6 +9,7 @@ import { actOnTicket, callNext, signInAtCounter, signOutOfCounter, type TicketAc
 import { counterState, displaySnapshot, unitCounters, unitLoad, unitServices } from '../../services/queue-read.ts';
 import { receptionUnit } from '../../services/queue-units.ts';
 import { queueBus } from '../../services/queue-live.ts';
+import { queueExtraRoutes } from './queue-extra.ts';
 import { errorResponseSchema } from '../error-handler.ts';
 import { originOf, requireStaff } from '../staff-auth.ts';
 
@@ -27,6 +28,7 @@ const CalledTicketSchema = Type.Object({
 const HEARTBEAT_MS = 20_000;
 
 export function queueRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  queueExtraRoutes(app, ctx);
   app.get('/queue/:unitCode/services', {
     schema: {
       tags: ['queue'], summary: 'Các nhóm dịch vụ của đơn vị (để lấy số thứ tự)', params: UnitParams,
