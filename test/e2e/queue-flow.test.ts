@@ -73,4 +73,17 @@ describe('queue flow in Chromium', () => {
     await phone.locator('[data-testid="ticket-status"][data-status="finished"]').waitFor({ timeout: 10_000 });
     for (const page of [display, kiosk, phone, counter]) await page.context().close();
   });
+
+  it('tells a citizen where to go now: their own commune\'s point first when nobody waits there', async () => {
+    const page = await newPage('/hang-doi/di-dau', 390);
+    await page.locator('[data-testid="where-commune"] option[value="25861"]').waitFor({ state: 'attached' });
+    await page.selectOption('[data-testid="where-group"]', 'HT');
+    await page.selectOption('[data-testid="where-commune"]', '25861');
+    await page.click('button[type="submit"]');
+    const first = page.locator('[data-testid="where-results"] li').first();
+    await first.waitFor();
+    expect(await first.textContent()).toContain('Điểm tiếp nhận Xã An Linh');
+    expect(await first.textContent()).toContain('Ngay xã, phường của bạn');
+    await page.context().close();
+  });
 });

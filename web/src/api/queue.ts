@@ -64,3 +64,17 @@ export function subscribeQueue(unit: string, onEvent: (event: LiveEvent) => void
 export function newIdempotencyKey(prefix: string): string {
   return `${prefix}-${crypto.randomUUID()}`;
 }
+
+export interface WherePoint {
+  unitCode: string; unitName: string; type: string; open: boolean; waiting: number; estimatedWaitMinutes: number | null;
+  proximity: 'same_commune' | 'same_district' | 'other_district'; distanceKm: number | null; travelMinutes: number | null; totalMinutes: number | null;
+}
+export interface WhereAnswer { serviceGroupName: string; distanceBasis: string; items: WherePoint[] }
+export const fetchWhere = (serviceGroup: string, communeCode: string, signal?: AbortSignal) =>
+  api.get<WhereAnswer>('/queue/where', { serviceGroup, communeCode, limit: 15 }, signal);
+
+export interface SlotView { start: string; end: string; capacity: number; booked: number; available: number }
+export const fetchSlots = (unit: string, serviceGroup: string, date: string, signal?: AbortSignal) =>
+  api.get<{ items: SlotView[] }>(`/queue/${u(unit)}/appointment-slots`, { serviceGroup, date }, signal);
+export const bookAppointment = (unit: string, body: { serviceGroup: string; slotStart: string; fullName: string; phone: string; idempotencyKey: string }) =>
+  api.post<{ code: string; unitName: string; slotStart: string; slotEnd: string }>(`/queue/${u(unit)}/appointments`, body);

@@ -8,6 +8,8 @@ import { QueueHomePage } from './queue-home-page.tsx';
 import { KioskPage } from './kiosk-page.tsx';
 import { TicketPage } from './ticket-page.tsx';
 import { CounterPage } from './counter-page.tsx';
+import { WherePage } from './where-page.tsx';
+import { BookingPage } from './booking-page.tsx';
 import '../styles/queue.css';
 
 export const QUEUE_PATH = '/hang-doi';
@@ -19,6 +21,8 @@ export function QueueArea() {
     <Routes>
       <Route index element={<QueueHomePage />} />
       <Route path="so/:id" element={<TicketPage />} />
+      <Route path="di-dau" element={<WherePage />} />
+      <Route path=":unitCode/dat-lich" element={<BookingPage />} />
       <Route path=":unitCode/lay-so" element={<KioskPage />} />
       <Route path=":unitCode/quay/:counter?" element={<RequireStaff title={t('queue.console')} roles={['reception', 'manager']}><CounterPage /></RequireStaff>} />
       <Route path="*" element={<NotFoundPage />} />

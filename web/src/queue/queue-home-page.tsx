@@ -16,6 +16,7 @@ export function QueueHomePage() {
     <section className="page queue-home">
       <h1>{t('queue.title')}</h1>
       <p className="lead">{t('queue.lead')}</p>
+      <p><Link className="button button-primary" to={`${QUEUE_PATH}/di-dau`} data-testid="queue-where">{t('queue.where')}</Link></p>
       <label className="field">
         <span>{t('queue.unitLabel')}</span>
         <select value={unit} onChange={(e) => setUnit(e.target.value)} data-testid="queue-unit">
@@ -27,6 +28,7 @@ export function QueueHomePage() {
         <ul className="queue-links">
           <li><Link className="button" to={`${QUEUE_PATH}/${unit}/lay-so`}>{t('queue.kiosk')}</Link></li>
           <li><Link className="button" to={displayPath(unit)}>{t('queue.display')}</Link></li>
+          <li><Link className="button" to={`${QUEUE_PATH}/${unit}/dat-lich`}>{t('queue.book')}</Link></li>
           <li><Link className="button button-ghost" to={`${QUEUE_PATH}/${unit}/quay`}>{t('queue.console')}</Link></li>
         </ul>
       ) : null}
