@@ -13,15 +13,17 @@ import type { DatabaseHandle } from '../../src/store/database.ts';
 const AN_LINH = '25861'; // Xã An Linh, Phú Giáo (722)
 const DI_AN_WARD = '25942'; // a ward of Dĩ An (724)
 
-interface ProcedureDoc { name: string }
-interface ProcedureView { code: string; documents: ProcedureDoc[]; cases: Array<{ name: string; documents: ProcedureDoc[] }> }
+interface ProcedureDoc { name: string; optional?: boolean }
+interface Checklist { procedureCode: string; cases: string[]; items: ProcedureDoc[] }
 
 describe.each(ENGINES)('the counter on %s', (engine) => {
   let handle: DatabaseHandle;
   let app: FastifyInstance;
   const clock = testClock('2024-12-05T09:00:00+07:00');
   const tokens = new Map<string, string>();
-  let procedure: ProcedureView;
+  let procedure: { code: string; documents: ProcedureDoc[] };
+  let withCases: { code: string; documents: ProcedureDoc[] };
+  let cases: string[];
   let keyCounter = 0;
 
   const token = async (username: string) => {
@@ -36,6 +38,8 @@ describe.each(ENGINES)('the counter on %s', (engine) => {
     kind: 'citizen', fullName: 'Nguyễn Văn An', idNumber: '074090001234', phone: '0912345678', address: { communeCode: AN_LINH }, ...overrides,
   });
   const allReceived = (docs: ProcedureDoc[]) => docs.map((d) => ({ name: d.name, originals: 1 }));
+  const checklist = async (code: string, caseName?: string) =>
+    (await app.inject({ url: `/api/v1/procedures/${code}/checklist?at=2024-12-05${caseName ? `&caseName=${encodeURIComponent(caseName)}` : ''}` })).json() as Checklist;
   const intake = async (username: string, body: Record<string, unknown>) =>
     app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: await token(username),
       payload: { procedureCode: procedure.code, applicant: citizen(), idempotencyKey: `counter-${++keyCounter}`, ...body } });
@@ -50,13 +54,24 @@ describe.each(ENGINES)('the counter on %s', (engine) => {
     const list = (await app.inject({ url: '/api/v1/procedures?level=commune&locationFree=true&at=2024-12-05&q=khai%20sinh&limit=50' })).json();
     const candidates = list.items.filter((p: { processingDays: number | null }) => p.processingDays !== null && p.processingDays >= 3);
     for (const c of candidates) {
-      const view = (await app.inject({ url: `/api/v1/procedures/${c.code}?at=2024-12-05` })).json() as ProcedureView;
-      if (view.documents.length >= 2) {
-        procedure = view;
+      const list = await checklist(c.code);
+      const required = list.items.filter((i) => !i.optional);
+      if (required.length >= 2) {
+        procedure = { code: c.code, documents: required };
         break;
       }
     }
     expect(procedure, 'a location-free commune procedure with a checklist').toBeDefined();
+    const all = (await app.inject({ url: '/api/v1/procedures?level=commune&locationFree=true&at=2024-12-05&limit=200' })).json();
+    for (const c of all.items.filter((p: { processingDays: number | null }) => p.processingDays !== null)) {
+      const list = await checklist(c.code);
+      if (list.cases.length > 0) {
+        withCases = { code: c.code, documents: list.items.filter((i) => !i.optional) };
+        cases = list.cases;
+        break;
+      }
+    }
+    expect(withCases, 'a location-free commune procedure with alternative cases').toBeDefined();
   }, 180_000);
   afterAll(async () => {
     await app?.close();
@@ -86,14 +101,20 @@ describe.each(ENGINES)('the counter on %s', (engine) => {
   });
 
   it('checks the papers of the chosen case and refuses an unknown case', async () => {
-    const unknown = await intake('tn.CN724', { caseName: 'Trường hợp không tồn tại', documents: allReceived(procedure.documents) });
+    const unknown = await intake('tn.CN724', { procedureCode: withCases.code, caseName: 'Trường hợp không tồn tại', documents: allReceived(withCases.documents) });
     expect(unknown.json().error).toMatchObject({ code: 'UNKNOWN_PROCEDURE_CASE', details: { field: 'caseName' } });
-    const withCase = procedure.cases.find((c) => c.documents.some((d) => !procedure.documents.some((p) => p.name === d.name) && !/nếu có|trường hợp/i.test(d.name)));
-    if (!withCase) return; // this procedure's cases add no unconditional paper
-    const commonOnly = await intake('tn.CN724', { caseName: withCase.name, documents: allReceived(procedure.documents) });
-    expect(commonOnly.json().error?.code).toBe('DOCUMENTS_MISSING');
-    const full = await intake('tn.CN724', { caseName: withCase.name, documents: allReceived([...procedure.documents, ...withCase.documents]) });
-    expect(full.statusCode, full.body).toBe(201);
+    let tried = 0;
+    for (const caseName of cases) {
+      const extra = (await checklist(withCases.code, caseName)).items.filter((i) => !i.optional && !withCases.documents.some((d) => d.name === i.name));
+      if (extra.length === 0) continue;
+      tried++;
+      const commonOnly = await intake('tn.CN724', { procedureCode: withCases.code, caseName, documents: allReceived(withCases.documents) });
+      expect(commonOnly.json().error?.code).toBe('DOCUMENTS_MISSING');
+      expect(commonOnly.json().error.details.missing).toEqual(extra.map((i) => i.name));
+      const full = await intake('tn.CN724', { procedureCode: withCases.code, caseName, documents: allReceived([...withCases.documents, ...extra]) });
+      expect(full.statusCode, full.body).toBe(201);
+    }
+    expect(tried).toBeGreaterThan(0);
   });
 
   it('needs a postal address to return by post, and a whole number for the fee', async () => {
@@ -106,6 +127,8 @@ describe.each(ENGINES)('the counter on %s', (engine) => {
   });
 
   it('routes by the property’s commune when one is given', async () => {
+    const communes = (await app.inject({ url: '/api/v1/communes?at=2024-12-05' })).json();
+    expect(communes.items.find((c: { code: string }) => c.code === AN_LINH)).toEqual({ code: AN_LINH, name: 'Xã An Linh', districtName: 'Huyện Phú Giáo', receptionPointCode: `DTN${AN_LINH}` });
     const res = await intake('tn.CN724', { applicant: citizen({ address: { communeCode: DI_AN_WARD } }), propertyCommuneCode: AN_LINH });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().competentUnitCode).toBe(`UBX${AN_LINH}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { RequiredDocument } from '../catalog/required-document.ts';
-import { checklistFor, documentKey, isConditionalDocument, missingDocuments, missingDocumentsError } from './checklist.ts';
+import { alternativeCases, caseRole, checklistFor, documentKey, isConditionalDocument, missingDocuments, missingDocumentsError } from './checklist.ts';
 
 const doc = (name: string, originals: number | null = 1): RequiredDocument => ({ name, originals, copies: null, certifiedCopies: null, photocopies: null, template: null });
 const content = {
@@ -56,5 +56,36 @@ describe('the counter checklist', () => {
 
   it('keys ignore bullets, case, accents and trailing punctuation', () => {
     expect(documentKey('- Giấy chứng sinh;')).toBe(documentKey('giay chung sinh'));
+  });
+});
+
+describe('groups of the national catalog', () => {
+  it('tells papers everyone brings, remarks and alternative cases apart', () => {
+    expect(caseRole('* Giấy tờ phải nộp:')).toBe('always');
+    expect(caseRole('* Giấy tờ phải xuất trình:')).toBe('always');
+    expect(caseRole('Các giấy tờ phải nộp đối với phương tiện')).toBe('always');
+    expect(caseRole('* Lưu ý :')).toBe('note');
+    expect(caseRole('Trường hợp ủy quyền thực hiện thủ tục:')).toBe('alternative');
+    expect(caseRole('(1.3) Đối với công trình tôn giáo:')).toBe('alternative');
+  });
+
+  it('puts the always-groups in the checklist, remarks as optional, and offers only alternatives', () => {
+    const grouped = {
+      documents: [],
+      cases: [
+        { name: '* Giấy tờ phải nộp:', documents: [doc('Tờ khai')], terms: [] },
+        { name: '* Giấy tờ phải xuất trình:', documents: [doc('CCCD của người đi đăng ký')], terms: [] },
+        { name: '* Lưu ý:', documents: [doc('Trẻ em sinh ra ở nước ngoài cần giấy tờ chứng minh')], terms: [] },
+        { name: 'Trường hợp ủy quyền:', documents: [doc('Văn bản ủy quyền có chứng thực')], terms: [] },
+      ],
+    };
+    expect(alternativeCases(grouped)).toEqual(['Trường hợp ủy quyền:']);
+    const plain = checklistFor(grouped);
+    expect(plain.ok && plain.value.map((i) => [i.name, i.optional])).toEqual([
+      ['Tờ khai', false], ['CCCD của người đi đăng ký', false], ['Trẻ em sinh ra ở nước ngoài cần giấy tờ chứng minh', true],
+    ]);
+    const chosen = checklistFor(grouped, 'Trường hợp ủy quyền:');
+    expect(chosen.ok && missingDocuments(chosen.value, [{ name: 'Tờ khai', originals: 1 }, { name: 'CCCD của người đi đăng ký', originals: 1 }]).map((m) => m.name))
+      .toEqual(['Văn bản ủy quyền có chứng thực']);
   });
 });

@@ -42,25 +42,57 @@ export function findCase(content: Pick<ProcedureContent, 'cases'>, caseName: str
   return content.cases.find((c) => documentKey(c.name) === key);
 }
 
-/** The checklist for a procedure version and (optionally) one of its cases: common papers first. */
+/**
+ * What a group of papers in the published catalog is. The national catalog groups papers under headings
+ * that are really of three kinds: papers every applicant brings ("Giấy tờ phải nộp", "Giấy tờ phải xuất
+ * trình"), remarks ("Lưu ý"), and alternative cases ("Trường hợp …", "Đối với …") the officer picks from.
+ */
+export type CaseRole = 'always' | 'note' | 'alternative';
+
+const ALWAYS = /^\W*(?:\(?[0-9ivx]+[.)]\s*)?(?:cac\s+)?(?:giay to\s+)?(?:phai\s+)?(?:nop|xuat trinh)\b|^\W*(?:cac\s+)?giay to phai (?:nop|xuat trinh)|^\W*thanh phan ho so\b/;
+const NOTE = /^\W*(?:luu y|ghi chu|chu y)\b/;
+
+export function caseRole(name: string): CaseRole {
+  const key = documentKey(name);
+  if (NOTE.test(key)) return 'note';
+  if (ALWAYS.test(key)) return 'always';
+  return 'alternative';
+}
+
+/** The cases an officer chooses between at the counter (the others apply always, or are remarks). */
+export function alternativeCases(content: Pick<ProcedureContent, 'cases'>): string[] {
+  return content.cases.filter((c) => caseRole(c.name) === 'alternative').map((c) => c.name);
+}
+
+/**
+ * The checklist for a procedure version and (optionally) one of its cases: the common papers, those of
+ * the groups every applicant brings, then the chosen case's. Remarks ("Lưu ý") are listed as optional.
+ */
 export function checklistFor(content: Pick<ProcedureContent, 'documents' | 'cases'>, caseName?: string | null): Result<ChecklistItem[]> {
-  const documents = [...content.documents];
+  const entries: Array<{ document: RequiredDocument; optional: boolean }> = content.documents.map((document) => ({ document, optional: false }));
+  for (const group of content.cases) {
+    const role = caseRole(group.name);
+    if (role === 'always') entries.push(...group.documents.map((document) => ({ document, optional: false })));
+  }
   if (caseName) {
     const chosen = findCase(content, caseName);
     if (!chosen) {
       return fail(invalid('UNKNOWN_PROCEDURE_CASE', `Thủ tục không có trường hợp "${caseName}"; hãy chọn một trường hợp trong danh sách.`, { field: 'caseName', value: caseName }));
     }
-    documents.push(...chosen.documents);
+    if (caseRole(chosen.name) === 'alternative') entries.push(...chosen.documents.map((document) => ({ document, optional: false })));
+  }
+  for (const group of content.cases) {
+    if (caseRole(group.name) === 'note') entries.push(...group.documents.map((document) => ({ document, optional: true })));
   }
   const seen = new Set<string>();
   const items: ChecklistItem[] = [];
-  for (const d of documents) {
+  for (const { document: d, optional } of entries) {
     const key = documentKey(d.name);
     if (key === '' || seen.has(key)) continue;
     seen.add(key);
     items.push({
       name: d.name,
-      optional: isConditionalDocument(d.name),
+      optional: optional || isConditionalDocument(d.name),
       asked: { originals: d.originals, copies: d.copies, certifiedCopies: d.certifiedCopies, photocopies: d.photocopies },
     });
   }
