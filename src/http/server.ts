@@ -20,6 +20,7 @@ import { dossierRoutes } from './routes/dossiers.ts';
 import { procedureRoutes } from './routes/procedures.ts';
 import { counterRoutes } from './routes/counter.ts';
 import { catalogAdminRoutes } from './routes/catalog-admin.ts';
+import { restructureRoutes } from './routes/restructure.ts';
 
 export interface ServerOptions {
   /** Directory of the built web app (web/dist); omitted in API-only tests. */
@@ -95,6 +96,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       procedureRoutes(api, ctx);
       counterRoutes(api, ctx);
       catalogAdminRoutes(api, ctx);
+      restructureRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );
