@@ -7,6 +7,8 @@ import type { DossierMessages } from './dossier.vi.ts';
 import { dossierVi } from './dossier.vi.ts';
 import { catalogEn } from './catalog.en.ts';
 import { catalogVi, type CatalogMessages } from './catalog.vi.ts';
+import { catalogAdminEn } from './catalog-admin.en.ts';
+import { catalogAdminVi, type CatalogAdminMessages } from './catalog-admin.vi.ts';
 import { counterEn } from './counter.en.ts';
 import { counterVi, type CounterMessages } from './counter.vi.ts';
 import { restructureEn } from './restructure.en.ts';
@@ -22,7 +24,7 @@ const STORAGE_KEY = 'motcua.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages & { dossier: DossierMessages } & { catalog: CatalogMessages } & { counter: CounterMessages } & { restructure: RestructureMessages } };
+    resources: { translation: Messages & { dossier: DossierMessages } & { catalog: CatalogMessages } & { counter: CounterMessages } & { catalogAdmin: CatalogAdminMessages } & { restructure: RestructureMessages } };
   }
 }
 
@@ -59,7 +61,7 @@ export function setLanguage(language: Language): Promise<unknown> {
 i18next.on('languageChanged', applyLanguage);
 
 void i18next.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, dossier: dossierVi, catalog: catalogVi, counter: counterVi, restructure: restructureVi } }, en: { translation: { ...en, dossier: dossierEn, catalog: catalogEn, counter: counterEn, restructure: restructureEn } } },
+  resources: { vi: { translation: { ...vi, dossier: dossierVi, catalog: catalogVi, counter: counterVi, catalogAdmin: catalogAdminVi, restructure: restructureVi } }, en: { translation: { ...en, dossier: dossierEn, catalog: catalogEn, counter: counterEn, catalogAdmin: catalogAdminEn, restructure: restructureEn } } },
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
