@@ -12,6 +12,7 @@ import type { ServiceContext } from '../services/context.ts';
 import type { FastifyInstance } from 'fastify';
 import { ensureWebBuild, WEB_DIST } from './web-build.ts';
 import { applyDuePlans } from '../services/restructure.ts';
+import { sealAuditLog } from '../store/audit-chain.ts';
 
 export interface ServeOptions {
   port?: number | undefined;
@@ -66,13 +67,19 @@ export async function serve(options: ServeOptions, out = (line: string) => conso
   await applyPlans();
   const planTimer = setInterval(() => void applyPlans(), 60_000);
   planTimer.unref();
+  // The audit log is sealed into its hash chain a few seconds after entries commit (motcua audit verify).
+  const seal = () => sealAuditLog(handle.db).catch((error: unknown) => app.log.error({ err: error }, 'audit: sealing failed'));
+  const sealTimer = setInterval(() => void seal(), 10_000);
+  sealTimer.unref();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     // Drain: stop accepting, finish requests in flight, then close the database.
     stopping ??= (async () => {
       clearInterval(planTimer);
+      clearInterval(sealTimer);
       await app.close();
+      await seal();
       await handle.close();
     })();
     return stopping;

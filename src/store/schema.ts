@@ -297,7 +297,15 @@ export interface UnitRevisionsTable {
   parent_before: string | null;
 }
 
+export interface AuditSealsTable {
+  seq: number;
+  audit_id: number;
+  hash: string;
+  sealed_at: DefaultedTimestamp;
+}
+
 export interface DatabaseSchema {
+  audit_seals: AuditSealsTable;
   restructure_plans: RestructurePlansTable;
   unit_revisions: UnitRevisionsTable;
   notifications: NotificationsTable;
