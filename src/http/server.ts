@@ -20,6 +20,8 @@ import { calendarRoutes } from './routes/calendar.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
 import { procedureRoutes } from './routes/procedures.ts';
 import { queueRoutes } from './routes/queue.ts';
+import { counterRoutes } from './routes/counter.ts';
+import { catalogAdminRoutes } from './routes/catalog-admin.ts';
 import { restructureRoutes } from './routes/restructure.ts';
 
 export interface ServerOptions {
@@ -98,6 +100,8 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       dossierRoutes(api, ctx);
       procedureRoutes(api, ctx);
       queueRoutes(api, ctx);
+      counterRoutes(api, ctx);
+      catalogAdminRoutes(api, ctx);
       restructureRoutes(api, ctx);
     },
     { prefix: '/api/v1' },

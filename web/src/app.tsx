@@ -2,6 +2,7 @@
 import { Route, Routes } from 'react-router';
 import { AREAS, CALENDAR_PATH, LOGIN_PATH, type Area } from './areas.ts';
 import { CatalogArea } from './catalog/catalog-area.tsx';
+import { CounterArea } from './counter/counter-area.tsx';
 import { Layout } from './layout/layout.tsx';
 import { AdminArea } from './pages/admin/admin-area.tsx';
 import { AreaPage } from './pages/area-page.tsx';
@@ -38,5 +39,6 @@ function areaElement(area: Area) {
   if (area.key === 'lookup') return <LookupPage key={area.key} />;
   if (area.key === 'desk') return <DeskArea key={area.key} area={area} />;
   if (area.key === 'catalog') return <CatalogArea key={area.key} />;
+  if (area.key === 'counter') return <CounterArea key={area.key} area={area} />;
   return <AreaPage key={area.key} area={area} />;
 }
