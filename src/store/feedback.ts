@@ -23,7 +23,7 @@ export interface FeedbackEventRecord {
 export type NewFeedback = Omit<FeedbackRow, 'event_count' | 'updated_at' | 'province_code'>;
 
 export async function insertFeedback(db: Db, provinceCode: string, row: NewFeedback): Promise<void> {
-  await db.insertInto('feedback').values({ ...row, province_code: provinceCode }).execute();
+  await db.insertInto('feedback').values({ ...row, province_code: provinceCode, updated_at: row.received_at }).execute();
 }
 
 export async function findFeedback(db: Db, provinceCode: string, code: string): Promise<FeedbackRow | undefined> {
@@ -155,16 +155,14 @@ export async function listFeedbackForUnits(db: Db, provinceCode: string, q: Feed
   return { items, total: Number(count?.n ?? 0) };
 }
 
-/** Messages of these units received, finished or rated in [from, to) — the indicators' population. */
+/**
+ * Messages of these units that may count in [from, to): received before `to` and touched (received,
+ * decided, answered, rated…) at or after `from`. A superset; the indicators filter each event exactly.
+ */
 export async function feedbackForIndicators(db: Db, provinceCode: string, unitCodes: readonly string[], from: Date, to: Date): Promise<FeedbackRow[]> {
   if (unitCodes.length === 0) return [];
   return db.selectFrom('feedback').selectAll().where('province_code', '=', provinceCode).where('unit_code', 'in', unitCodes)
-    .where((eb) => eb.or([
-      eb.and([eb('received_at', '>=', from), eb('received_at', '<', to)]),
-      eb.and([eb('answered_at', '>=', from), eb('answered_at', '<', to)]),
-      eb.and([eb('status', '=', 'refused'), eb('classified_at', '>=', from), eb('classified_at', '<', to)]),
-      eb.and([eb('rated_at', '>=', from), eb('rated_at', '<', to)]),
-    ]))
+    .where('received_at', '<', to).where('updated_at', '>=', from)
     .execute();
 }
 
