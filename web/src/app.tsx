@@ -14,6 +14,8 @@ import { NotFoundPage } from './pages/not-found-page.tsx';
 import { FeedbackFormPage } from './pages/feedback/feedback-form-page.tsx';
 import { FeedbackTrackPage } from './pages/feedback/feedback-track-page.tsx';
 import { PublicQaPage } from './pages/feedback/public-qa-page.tsx';
+import { QueueArea, QUEUE_PATH } from './queue/queue-area.tsx';
+import { DisplayPage } from './queue/display-page.tsx';
 
 export function App() {
   return (
@@ -25,11 +27,14 @@ export function App() {
         <Route path={FEEDBACK_PATH} element={<PublicQaPage />} />
         <Route path={`${FEEDBACK_PATH}/gui`} element={<FeedbackFormPage />} />
         <Route path={`${FEEDBACK_PATH}/theo-doi`} element={<FeedbackTrackPage />} />
+        <Route path={`${QUEUE_PATH}/*`} element={<QueueArea />} />
         {AREAS.map((area) => (
           <Route key={area.key} path={`${area.path}/*`} element={areaElement(area)} />
         ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
+      {/* The TV calling screen fills the screen, without the site's header and footer. */}
+      <Route path={`${QUEUE_PATH}/:unitCode/man-hinh`} element={<DisplayPage />} />
     </Routes>
   );
 }
