@@ -19,6 +19,7 @@ import { adminUserRoutes } from './routes/admin-users.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
 import { procedureRoutes } from './routes/procedures.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
 import { queueRoutes } from './routes/queue.ts';
 import { counterRoutes } from './routes/counter.ts';
 import { catalogAdminRoutes } from './routes/catalog-admin.ts';
@@ -99,6 +100,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       calendarRoutes(api, ctx);
       dossierRoutes(api, ctx);
       procedureRoutes(api, ctx);
+      feedbackRoutes(api, ctx);
       queueRoutes(api, ctx);
       counterRoutes(api, ctx);
       catalogAdminRoutes(api, ctx);

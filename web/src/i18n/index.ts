@@ -15,11 +15,14 @@ import { counterEn } from './counter.en.ts';
 import { counterVi, type CounterMessages } from './counter.vi.ts';
 import { restructureEn } from './restructure.en.ts';
 import { restructureVi, type RestructureMessages } from './restructure.vi.ts';
+import { feedbackEn } from './feedback.en.ts';
+import { feedbackVi, type FeedbackMessages } from './feedback.vi.ts';
 import { en } from './en.ts';
 import { vi, type Messages } from './vi.ts';
 
 // One line per namespace, so features add theirs without touching the others'.
 const NAMESPACES_VI = {
+  feedback: feedbackVi,
   dossier: dossierVi,
   catalog: catalogVi,
   counter: counterVi,
@@ -28,6 +31,7 @@ const NAMESPACES_VI = {
   queue: queueVi,
 };
 const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
+  feedback: feedbackEn,
   dossier: dossierEn,
   catalog: catalogEn,
   counter: counterEn,
@@ -36,6 +40,7 @@ const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
   queue: queueEn,
 };
 type Namespaces = {
+  feedback: FeedbackMessages;
   dossier: DossierMessages;
   catalog: CatalogMessages;
   counter: CounterMessages;
