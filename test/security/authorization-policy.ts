@@ -32,6 +32,13 @@ export const POLICY: readonly Rule[] = [
   { method: 'GET', path: /^\/api\/v1\/dossiers(\/\{code\})?$/, access: ANY_STAFF },
   { method: 'POST', path: /^\/api\/v1\/dossiers\/\{code\}\/actions$/, access: ANY_STAFF },
   { method: '*', path: /^\/api\/v1\/admin\//, access: ADMIN },
+  { method: 'GET', path: /^\/api\/v1\/communes$/, access: PUBLIC },
+  // Questions and feedback: citizens submit, follow, add information and rate; officers handle.
+  { method: 'POST', path: /^\/api\/v1\/public\/feedback(\/\{code\}\/(rating|information))?$/, access: PUBLIC },
+  { method: 'GET', path: /^\/api\/v1\/public\/(feedback\/\{code\}|questions)$/, access: PUBLIC },
+  { method: 'GET', path: /^\/api\/v1\/feedback(\/indicators|\/\{code\})?$/, access: ANY_STAFF },
+  { method: 'POST', path: /^\/api\/v1\/feedback(\/\{code\}\/actions)?$/, access: ANY_STAFF },
+  { method: 'GET', path: /^\/api\/v1\/dossiers\/\{code\}\/complaints$/, access: ANY_STAFF },
   // Queues: citizens take tickets, book and check in appointments, watch displays and loads; officers run counters.
   { method: 'GET', path: /^\/api\/v1\/queue\/(where|\{unitCode\}\/(services|display|load|appointment-slots))$/, access: PUBLIC },
   { method: 'GET', path: /^\/api\/v1\/queue\/\{unitCode\}\/events$/, access: PUBLIC, stream: true },
