@@ -29,6 +29,8 @@ export interface Settings {
   paymentTimeoutMinutes: number;
   lookupMaxFailuresPerAddress: number;
   lookupWindowMinutes: number;
+  feedbackMaxPerAddress: number;
+  feedbackWindowMinutes: number;
 }
 
 export class SettingsError extends Error {
@@ -74,6 +76,8 @@ export const SETTING_SPECS: Record<string, SettingSpec> = {
   MOTCUA_PAYMENT_TIMEOUT_MINUTES: { description: 'Minutes after which an unanswered payment counts as expired', default: '15' },
   MOTCUA_LOOKUP_MAX_FAILURES_PER_ADDRESS: { description: 'Failed public dossier lookups per client address within the window before refusal', default: '10' },
   MOTCUA_LOOKUP_WINDOW_MINUTES: { description: 'Window of the public lookup rate limit, in minutes', default: '15' },
+  MOTCUA_FEEDBACK_MAX_PER_ADDRESS: { description: 'Questions and feedback accepted from one client address within the window', default: '5' },
+  MOTCUA_FEEDBACK_WINDOW_MINUTES: { description: 'Window of the feedback rate limit, in minutes', default: '60' },
 };
 
 /** Variables read by tools around the product (tests, CI), accepted without being settings of the server. */
@@ -150,6 +154,8 @@ export function loadSettings(env: Env, overrides: Partial<Settings> = {}): Setti
     paymentTimeoutMinutes: integer(env, 'MOTCUA_PAYMENT_TIMEOUT_MINUTES', 1, 24 * 60),
     lookupMaxFailuresPerAddress: integer(env, 'MOTCUA_LOOKUP_MAX_FAILURES_PER_ADDRESS', 1, 100000),
     lookupWindowMinutes: integer(env, 'MOTCUA_LOOKUP_WINDOW_MINUTES', 1, 24 * 60),
+    feedbackMaxPerAddress: integer(env, 'MOTCUA_FEEDBACK_MAX_PER_ADDRESS', 1, 100000),
+    feedbackWindowMinutes: integer(env, 'MOTCUA_FEEDBACK_WINDOW_MINUTES', 1, 7 * 24 * 60),
   };
   return { ...settings, ...overrides };
 }

@@ -362,6 +362,161 @@ export interface PublicLookupAttemptsTable {
   at: Timestamp;
 }
 
+// Questions and feedback from citizens (0010_feedback.sql).
+export interface FeedbackTable {
+  province_code: string;
+  code: string;
+  kind: 'question' | 'feedback' | 'complaint' | 'suggestion';
+  channel: 'portal' | 'counter';
+  procedure_code: string | null;
+  procedure_name: string | null;
+  field: string | null;
+  claimed_dossier_code: string | null;
+  dossier_code: string | null;
+  full_name: string;
+  phone: string;
+  email: string | null;
+  text: string;
+  citizen_subject: string | null;
+  submitted_by: string | null;
+  submitted_address: string | null;
+  unit_code: string;
+  routing_basis: 'dossier' | 'procedure' | 'center';
+  status: 'received' | 'accepted' | 'refused' | 'info_requested' | 'answered' | 'published';
+  received_at: Timestamp;
+  resolve_due_at: Timestamp;
+  next_due_at: Timestamp | null;
+  classified_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  published_at: Timestamp | null;
+  answer: string | null;
+  rating_satisfied: boolean | null;
+  rated_at: Timestamp | null;
+  event_count: Generated<number>;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface FeedbackEventsTable {
+  province_code: string;
+  feedback_code: string;
+  seq: number;
+  type: string;
+  at: Timestamp;
+  actor_username: string | null;
+  actor_roles: string[];
+  actor_unit_code: string | null;
+  from_status: string | null;
+  to_status: string;
+  from_unit_code: string | null;
+  to_unit_code: string;
+  text: string | null;
+  payload: Json;
+}
+
+export interface FeedbackPublicationsTable {
+  province_code: string;
+  feedback_code: string;
+  procedure_code: string | null;
+  field: string | null;
+  kind: string;
+  question: string;
+  answer: string;
+  unit_code: string;
+  published_at: Timestamp;
+  search_text: ColumnType<string, never, never>;
+}
+
+// Queues (0006_queues.sql).
+export interface QueueServiceGroupsTable {
+  province_code: string;
+  unit_code: string;
+  code: string;
+  name: string;
+  prefix: string;
+  sort_order: Generated<number>;
+  slot_minutes: Generated<number>;
+  slot_capacity: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface QueueCountersTable {
+  province_code: string;
+  unit_code: string;
+  code: string;
+  name: string;
+  service_groups: string[];
+  officer_username: string | null;
+  signed_in_at: Timestamp | null;
+  priority_streak: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface QueueTicketSeriesTable {
+  province_code: string;
+  unit_code: string;
+  service_group: string;
+  day: string;
+  last_value: number;
+}
+
+export interface QueueTicketsTable {
+  province_code: string;
+  id: Generated<string>;
+  unit_code: string;
+  day: string;
+  service_group: string;
+  issued_group: string;
+  seq: number;
+  number: string;
+  priority: string;
+  channel: string;
+  status: string;
+  issued_at: Timestamp;
+  rank_at: Timestamp;
+  target_counter_code: string | null;
+  counter_code: string | null;
+  officer_username: string | null;
+  called_at: Timestamp | null;
+  first_called_at: Timestamp | null;
+  call_count: Generated<number>;
+  serving_started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  appointment_id: string | null;
+  dossier_code: string | null;
+  issued_address: string | null;
+}
+
+export interface QueueTicketEventsTable {
+  id: Generated<number>;
+  province_code: string;
+  ticket_id: string;
+  unit_code: string;
+  type: string;
+  at: Timestamp;
+  counter_code: string | null;
+  actor_username: string | null;
+  actor_roles: ColumnType<string[], string[] | undefined, never>;
+  from_status: string | null;
+  to_status: string;
+  details: Json;
+}
+
+export interface QueueAppointmentsTable {
+  province_code: string;
+  id: Generated<string>;
+  code: string;
+  unit_code: string;
+  service_group: string;
+  slot_start: Timestamp;
+  slot_end: Timestamp;
+  full_name: string;
+  phone: string;
+  status: Generated<string>;
+  ticket_id: string | null;
+  created_at: Timestamp;
+  checked_in_at: Timestamp | null;
+}
+
 export interface RestructurePlansTable {
   province_code: string;
   id: string;
@@ -404,10 +559,19 @@ export interface DatabaseSchema {
   payment_callbacks: PaymentCallbacksTable;
   dossier_ratings: DossierRatingsTable;
   public_lookup_attempts: PublicLookupAttemptsTable;
+  feedback: FeedbackTable;
+  feedback_events: FeedbackEventsTable;
+  feedback_publications: FeedbackPublicationsTable;
   audit_seals: AuditSealsTable;
   restructure_plans: RestructurePlansTable;
   unit_revisions: UnitRevisionsTable;
   notifications: NotificationsTable;
+  queue_service_groups: QueueServiceGroupsTable;
+  queue_counters: QueueCountersTable;
+  queue_ticket_series: QueueTicketSeriesTable;
+  queue_tickets: QueueTicketsTable;
+  queue_ticket_events: QueueTicketEventsTable;
+  queue_appointments: QueueAppointmentsTable;
   dossiers: DossiersTable;
   dossier_actions: DossierActionsTable;
   dossier_sequences: DossierSequencesTable;

@@ -1,7 +1,8 @@
 // Route table. Areas come from areas.ts; an area with pages renders them, the others their placeholder.
 import { Route, Routes } from 'react-router';
-import { AREAS, CALENDAR_PATH, KIOSK_RATING_PATH, LOGIN_PATH, type Area } from './areas.ts';
+import { AREAS, CALENDAR_PATH, FEEDBACK_PATH, KIOSK_RATING_PATH, LOGIN_PATH, type Area } from './areas.ts';
 import { CatalogArea } from './catalog/catalog-area.tsx';
+import { CounterArea } from './counter/counter-area.tsx';
 import { Layout } from './layout/layout.tsx';
 import { AdminArea } from './pages/admin/admin-area.tsx';
 import { AreaPage } from './pages/area-page.tsx';
@@ -13,6 +14,11 @@ import { LookupPage } from './pages/lookup-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PortalArea } from './portal/portal-area.tsx';
 import { KioskRatingPage } from './portal/kiosk-rating-page.tsx';
+import { FeedbackFormPage } from './pages/feedback/feedback-form-page.tsx';
+import { FeedbackTrackPage } from './pages/feedback/feedback-track-page.tsx';
+import { PublicQaPage } from './pages/feedback/public-qa-page.tsx';
+import { QueueArea, QUEUE_PATH } from './queue/queue-area.tsx';
+import { DisplayPage } from './queue/display-page.tsx';
 
 export function App() {
   return (
@@ -22,11 +28,17 @@ export function App() {
         <Route path={LOGIN_PATH} element={<LoginPage />} />
         <Route path={CALENDAR_PATH} element={<CalendarPage />} />
         <Route path={KIOSK_RATING_PATH} element={<KioskRatingPage />} />
+        <Route path={FEEDBACK_PATH} element={<PublicQaPage />} />
+        <Route path={`${FEEDBACK_PATH}/gui`} element={<FeedbackFormPage />} />
+        <Route path={`${FEEDBACK_PATH}/theo-doi`} element={<FeedbackTrackPage />} />
+        <Route path={`${QUEUE_PATH}/*`} element={<QueueArea />} />
         {AREAS.map((area) => (
           <Route key={area.key} path={`${area.path}/*`} element={areaElement(area)} />
         ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
+      {/* The TV calling screen fills the screen, without the site's header and footer. */}
+      <Route path={`${QUEUE_PATH}/:unitCode/man-hinh`} element={<DisplayPage />} />
     </Routes>
   );
 }
@@ -37,5 +49,6 @@ function areaElement(area: Area) {
   if (area.key === 'desk') return <DeskArea key={area.key} area={area} />;
   if (area.key === 'catalog') return <CatalogArea key={area.key} />;
   if (area.key === 'submit') return <PortalArea key={area.key} />;
+  if (area.key === 'counter') return <CounterArea key={area.key} area={area} />;
   return <AreaPage key={area.key} area={area} />;
 }

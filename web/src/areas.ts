@@ -30,6 +30,8 @@ export const CALENDAR_PATH = '/lich-lam-viec';
 
 /** The satisfaction rating on a counter tablet (kiosk mode), after a result is returned. */
 export const KIOSK_RATING_PATH = '/danh-gia';
+/** Public questions and feedback: the Q&A, the form (/gui) and the tracking page (/theo-doi). */
+export const FEEDBACK_PATH = '/hoi-dap';
 
 /** Only same-app paths may be used as a post-login destination (no open redirect). */
 export function safeNextPath(value: string | null): string {
