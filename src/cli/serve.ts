@@ -11,6 +11,7 @@ import { buildServer, loggerOptions } from '../http/server.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { FastifyInstance } from 'fastify';
 import { ensureWebBuild, WEB_DIST } from './web-build.ts';
+import { createJobs, type BackgroundJobs } from '../jobs/index.ts';
 
 export interface ServeOptions {
   port?: number | undefined;
@@ -43,6 +44,13 @@ export async function serve(options: ServeOptions, out = (line: string) => conso
     await handle.close();
     throw error;
   }
+  // Timers, outbox and notification delivery run in every instance; they coordinate through the database.
+  let jobs: BackgroundJobs | undefined;
+  if (settings.jobs.enabled) {
+    jobs = createJobs(ctx, { demo: options.demo, log: app.log });
+    jobs.runner.start();
+    out(`Việc nền: hẹn giờ hồ sơ, hộp thư đi, gửi thông báo (e-mail: ${jobs.channels.email.description}; SMS: ${jobs.channels.sms.description})`);
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   out(`motcua đang chạy tại http://localhost:${port}  (API: /api/v1, tài liệu API: /api/docs)`);
@@ -58,9 +66,9 @@ export async function serve(options: ServeOptions, out = (line: string) => conso
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
-    // Drain: stop accepting, finish requests in flight, then close the database.
+    // Drain: stop accepting, finish requests and job runs in flight, then close the database.
     stopping ??= (async () => {
-      await app.close();
+      await Promise.all([app.close(), jobs?.stop()]);
       await handle.close();
     })();
     return stopping;
