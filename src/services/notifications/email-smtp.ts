@@ -39,7 +39,9 @@ export function smtpChannel(smtp: SmtpSettings): ChannelSender & { close(): void
 /** 5xx replies are permanent (bad address, refused); connection problems and 4xx are worth retrying. */
 export function smtpFailure(error: unknown): SendOutcome {
   const e = error as { responseCode?: number; code?: string; message?: string };
-  const permanent = (typeof e.responseCode === 'number' && e.responseCode >= 500) || e.code === 'EENVELOPE';
+  // A refused recipient comes as EENVELOPE with the server's code: 4xx (greylisting, full mailbox) is
+  // temporary; without a code (no valid recipient at all) there is nothing to retry.
+  const permanent = typeof e.responseCode === 'number' ? e.responseCode >= 500 : e.code === 'EENVELOPE';
   const detail = [e.code, e.responseCode, e.message].filter((v) => v !== undefined && v !== '').join(' ');
   return { ok: false, permanent, error: `Gửi e-mail không thành công: ${detail || String(error)}` };
 }
