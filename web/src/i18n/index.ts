@@ -8,6 +8,8 @@ import { dossierVi } from './dossier.vi.ts';
 import { catalogEn } from './catalog.en.ts';
 import { catalogVi, type CatalogMessages } from './catalog.vi.ts';
 import { en } from './en.ts';
+import { notifyEn } from './notify.en.ts';
+import { notifyVi, type NotifyMessages } from './notify.vi.ts';
 import { vi, type Messages } from './vi.ts';
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -18,7 +20,7 @@ const STORAGE_KEY = 'motcua.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages & { dossier: DossierMessages } & { catalog: CatalogMessages } };
+    resources: { translation: Messages & { dossier: DossierMessages } & { catalog: CatalogMessages } & { notify: NotifyMessages } };
   }
 }
 
@@ -55,7 +57,7 @@ export function setLanguage(language: Language): Promise<unknown> {
 i18next.on('languageChanged', applyLanguage);
 
 void i18next.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, dossier: dossierVi, catalog: catalogVi } }, en: { translation: { ...en, dossier: dossierEn, catalog: catalogEn } } },
+  resources: { vi: { translation: { ...vi, dossier: dossierVi, catalog: catalogVi, notify: notifyVi } }, en: { translation: { ...en, dossier: dossierEn, catalog: catalogEn, notify: notifyEn } } },
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
