@@ -7,6 +7,8 @@ import type { DossierMessages } from './dossier.vi.ts';
 import { dossierVi } from './dossier.vi.ts';
 import { catalogEn } from './catalog.en.ts';
 import { catalogVi, type CatalogMessages } from './catalog.vi.ts';
+import { restructureEn } from './restructure.en.ts';
+import { restructureVi, type RestructureMessages } from './restructure.vi.ts';
 import { en } from './en.ts';
 import { notifyEn } from './notify.en.ts';
 import { notifyVi, type NotifyMessages } from './notify.vi.ts';
@@ -20,7 +22,7 @@ const STORAGE_KEY = 'motcua.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages & { dossier: DossierMessages } & { catalog: CatalogMessages } & { notify: NotifyMessages } };
+    resources: { translation: Messages & { dossier: DossierMessages } & { catalog: CatalogMessages } & { restructure: RestructureMessages } & { notify: NotifyMessages } };
   }
 }
 
@@ -57,7 +59,10 @@ export function setLanguage(language: Language): Promise<unknown> {
 i18next.on('languageChanged', applyLanguage);
 
 void i18next.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, dossier: dossierVi, catalog: catalogVi, notify: notifyVi } }, en: { translation: { ...en, dossier: dossierEn, catalog: catalogEn, notify: notifyEn } } },
+  resources: {
+    vi: { translation: { ...vi, dossier: dossierVi, catalog: catalogVi, restructure: restructureVi, notify: notifyVi } },
+    en: { translation: { ...en, dossier: dossierEn, catalog: catalogEn, restructure: restructureEn, notify: notifyEn } },
+  },
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
