@@ -3,7 +3,7 @@
 // idempotent (a crash after its work but before commit rolls both back; a retry runs it again).
 // Other features add their consumer to OUTBOX_CONSUMERS (e.g. statistics facts).
 import type { ServiceContext } from '../services/context.ts';
-import { DOSSIER_STATUS_TOPIC, notifyApplicantOfStatus } from '../services/notifications/dossier-notifier.ts';
+import { DOSSIER_DUE_CHANGED_TOPIC, DOSSIER_STATUS_TOPIC, notifyApplicantOfNewDueDate, notifyApplicantOfStatus } from '../services/notifications/dossier-notifier.ts';
 import type { Db } from '../store/database.ts';
 import type { OutboxEvent } from '../store/outbox-delivery.ts';
 
@@ -16,6 +16,7 @@ export interface OutboxConsumer {
 
 export const OUTBOX_CONSUMERS: OutboxConsumer[] = [
   { name: 'applicant-notifications', topics: [DOSSIER_STATUS_TOPIC], handle: notifyApplicantOfStatus },
+  { name: 'applicant-due-date-changes', topics: [DOSSIER_DUE_CHANGED_TOPIC], handle: notifyApplicantOfNewDueDate },
 ];
 
 export function consumersOf(consumers: readonly OutboxConsumer[], topic: string): OutboxConsumer[] {

@@ -19,6 +19,7 @@ import { EMAIL_DISABLED_REASON } from '../../src/services/notifications/channels
 import { IN_APP_CHANNEL, disabledChannel } from '../../src/services/notifications/channel.ts';
 import { enqueueNotification } from '../../src/store/notifications.ts';
 import { claimDueNotifications } from '../../src/store/notification-delivery.ts';
+import { applyCalendarImpact } from '../../src/services/calendar-impact.ts';
 import type { DatabaseHandle } from '../../src/store/database.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 
@@ -171,6 +172,22 @@ describe.each(ENGINES)('notifications on %s', (engine) => {
     expect(JSON.stringify(items)).not.toContain('0912345678');
     const outsider = await app.inject({ url: `/api/v1/dossiers/${code}/notifications`, headers: await api.token('cv.UBX25792') });
     expect(outsider.statusCode).toBe(403);
+  });
+
+  it('tells the applicant when a calendar edit moves the due date', async () => {
+    clock.set('2024-12-16T09:00:00+07:00');
+    const before = smtp.mails.length;
+    const { code, dueAt } = await api.intake('tn.CN724', {
+      applicant: { kind: 'citizen', fullName: 'Nguyễn Văn An', idNumber: '074090001234', phone: '0912345678', email: EMAIL, address: { communeCode: '25861' } },
+    });
+    const moved = new Date(Date.parse(dueAt) + 24 * 3_600_000).toISOString().replace('.000Z', 'Z');
+    await handle.db.transaction().execute((trx) => applyCalendarImpact(ctx, trx, [{ code, dueBefore: dueAt, dueAfter: moved }]));
+    await pump();
+    const mails = await smtp.waitFor(before + 2);
+    const changed = mails.slice(before).find((m) => m.subject === `Hồ sơ ${code}: ngày hẹn trả kết quả thay đổi`);
+    expect(changed, mails.slice(before).map((m) => m.subject).join(' | ')).toBeDefined();
+    expect(changed!.text).toContain('Ngày hẹn trả kết quả mới: ');
+    expect((await rows(code)).map((r) => r.template)).toEqual(['dossier.received', 'dossier.received', 'dossier.due_changed', 'dossier.due_changed']);
   });
 
   it('retries a failing SMTP server with exponential backoff, then marks the e-mail failed', async () => {

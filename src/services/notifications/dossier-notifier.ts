@@ -27,13 +27,30 @@ interface Message {
 }
 
 export const DOSSIER_STATUS_TOPIC = 'dossier.status_changed';
+/** Written when a calendar edit (a day off declared after intake) moves running due dates. */
+export const DOSSIER_DUE_CHANGED_TOPIC = 'dossier.due_changed';
 
 export async function notifyApplicantOfStatus(ctx: ServiceContext, trx: Db, event: OutboxEvent): Promise<void> {
   const change = event.payload as unknown as StatusEvent;
   const dossier = await findDossier(trx, ctx.provinceCode, change.code);
   if (!dossier) return;
   const message = await messageFor(ctx, trx, dossier, change);
-  if (!message) return;
+  if (message) await queueForApplicant(ctx, trx, dossier, message);
+}
+
+/** The promised date moved with the calendar: the applicant learns the new date (while the dossier runs). */
+export async function notifyApplicantOfNewDueDate(ctx: ServiceContext, trx: Db, event: OutboxEvent): Promise<void> {
+  const change = event.payload as { code?: string; dueBefore?: string; dueAfter?: string };
+  if (!change.code || !change.dueAfter) return;
+  const dossier = await findDossier(trx, ctx.provinceCode, change.code);
+  if (!dossier || dossier.finishedAt !== null) return;
+  await queueForApplicant(ctx, trx, dossier, {
+    template: 'dossier.due_changed', cause: `due_changed:${Date.parse(change.dueAfter)}`,
+    payload: { previousDueAt: change.dueBefore ?? null, newDueAt: change.dueAfter },
+  });
+}
+
+async function queueForApplicant(ctx: ServiceContext, trx: Db, dossier: DossierRecord, message: Message): Promise<void> {
   const applicant = dossier.applicant as { fullName?: string; email?: string | null };
   const recipients: Array<[NotificationChannel, string]> = [['sms', dossier.applicantPhone]];
   if (typeof applicant.email === 'string' && applicant.email.includes('@')) recipients.unshift(['email', applicant.email.trim()]);

@@ -69,6 +69,19 @@ export const DOSSIER_TEMPLATES: NotificationTemplate[] = [
     }),
   },
   {
+    name: 'dossier.due_changed',
+    label: 'Ngày hẹn thay đổi theo lịch làm việc',
+    render: (p, c) => ({
+      subject: `Hồ sơ ${text(p, 'code')}: ngày hẹn trả kết quả thay đổi`,
+      text: body(p, c, [
+        'Lịch làm việc của cơ quan nhà nước vừa được điều chỉnh (ngày nghỉ được công bố sau khi ông/bà nộp hồ sơ), nên ngày hẹn trả kết quả thay đổi theo.',
+        text(p, 'previousDueAt') !== '' && `Ngày hẹn trước đây: ${instantText(p, 'previousDueAt')}.`,
+        `Ngày hẹn trả kết quả mới: ${instantText(p, 'newDueAt')}.`,
+      ]),
+      sms: sms(c, text(p, 'code'), `Ho so ${text(p, 'code')}: ngay hen tra ket qua doi thanh ${instantText(p, 'newDueAt')} do dieu chinh lich lam viec.`),
+    }),
+  },
+  {
     name: 'dossier.result_ready',
     label: 'Có kết quả giải quyết',
     render: (p, c) => ({
