@@ -8,6 +8,8 @@ import { startWebServer, type RunningServer } from '../support/web-server.ts';
 import { startSmtpCatcher, type SmtpCatcher } from '../support/smtp-catcher.ts';
 import { DEMO_PASSWORD } from '../support/context.ts';
 import { loadSettings } from '../../src/config/settings.ts';
+import { scan } from '../../src/jobs/dossier-timers.ts';
+import { DEFAULT_TIMER_POLICY } from '../../src/domain/sla/dossier-timers.ts';
 
 const AN_LINH = '25861';
 
@@ -68,6 +70,28 @@ describe('dossier notifications in Chromium', () => {
     expect(await page.getAttribute('[data-testid="notification"][data-channel="email"]', 'data-status')).toBe('sent');
     expect(await page.getAttribute('[data-testid="notification"][data-channel="sms"]', 'data-status')).toBe('delivered');
     expect(await page.textContent('[data-testid="notification"][data-channel="sms"]')).toContain('Đã nhận');
+    await context.close();
+  });
+
+  it('shows the leader the overdue warning at the top of the inbox, linking to the dossier', async () => {
+    // The timer scan, a month later (the server's own jobs run on the real clock).
+    const monthLater = new Date(Date.now() + 31 * 24 * 3_600_000);
+    const report = { leaseHeld: false, scanned: 0, dueSoon: 0, apologyReminders: 0, overdue: 0 };
+    await scan({ ...server.ctx, now: () => monthLater }, { policy: DEFAULT_TIMER_POLICY }, report);
+    expect(report.overdue).toBeGreaterThanOrEqual(1);
+
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/xu-ly`);
+    await page.fill('[data-testid="login-username"]', `ld.UBX${AN_LINH}`);
+    await page.fill('[data-testid="login-password"]', DEMO_PASSWORD);
+    await page.click('[data-testid="login-submit"]');
+    const alert = page.locator('[data-testid="my-alert"][data-template="dossier.overdue"]');
+    await alert.first().waitFor({ timeout: 15_000 });
+    expect(await page.textContent('[data-testid="my-alerts"] h2')).toBe('Cảnh báo của tôi');
+    await alert.locator(`a:has-text("${code}")`).click();
+    await page.locator('[data-testid="dossier-timeline"]').waitFor();
+    expect(await page.textContent('[data-testid="dossier-timeline"]')).toContain('Quá hạn trả kết quả');
     await context.close();
   });
 });

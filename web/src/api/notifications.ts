@@ -22,3 +22,18 @@ export interface DossierNotification {
 export function fetchDossierNotifications(code: string, signal?: AbortSignal): Promise<{ items: DossierNotification[] }> {
   return api.get<{ items: DossierNotification[] }>(`/dossiers/${encodeURIComponent(code)}/notifications`, {}, signal);
 }
+
+export interface MyAlert {
+  id: number;
+  template: string;
+  label: string;
+  /** The message's subject, rendered by the server (Vietnamese). */
+  title: string;
+  dossierCode: string | null;
+  createdAt: string;
+}
+
+/** The signed-in officer's in-app warnings (due soon, apology reminder, overdue), newest first. */
+export function fetchMyAlerts(limit: number, signal?: AbortSignal): Promise<{ items: MyAlert[] }> {
+  return api.get<{ items: MyAlert[] }>('/notifications/mine', { limit }, signal);
+}

@@ -11,4 +11,5 @@ export const notifyEn: NotifyMessages = {
   columns: { what: 'Message', channel: 'Channel', recipient: 'Recipient', status: 'Status', at: 'Time' },
   attempts: 'Attempts: {{count}}',
   error: 'Error: {{error}}',
+  mineTitle: 'My alerts',
 };

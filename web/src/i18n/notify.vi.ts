@@ -9,6 +9,7 @@ export const notifyVi = {
   columns: { what: 'Nội dung', channel: 'Kênh', recipient: 'Người nhận', status: 'Tình trạng', at: 'Thời điểm' },
   attempts: 'Số lần gửi: {{count}}',
   error: 'Lỗi: {{error}}',
+  mineTitle: 'Cảnh báo của tôi',
 };
 
 export type NotifyMessages = typeof notifyVi;
