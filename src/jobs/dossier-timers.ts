@@ -14,7 +14,7 @@ import { factsOf } from '../services/dossier-history.ts';
 import { advanceDossier, appendAction, appendOutbox, findDossier, listActions } from '../store/dossiers.ts';
 import { claimJobLease, releaseJobLease } from '../store/job-leases.ts';
 import { enqueueNotification } from '../store/notifications.ts';
-import { activeLeadersOf, insertTimerMark, listTimerCandidates, lockDossierRow, type TimerCandidate, type TimerKind } from '../store/timer-marks.ts';
+import { activeLeadersOf, insertTimerMark, listTimerCandidates, type TimerCandidate, type TimerKind } from '../store/timer-marks.ts';
 import type { Db } from '../store/database.ts';
 
 export const TIMER_JOB = 'dossier-timers';
@@ -89,44 +89,58 @@ function reached(state: TimerState, kind: TimerKind): boolean {
   return kind === 'due_soon' ? state.dueSoon : kind === 'apology_reminder' ? state.apologyReminder : state.overdue;
 }
 
-/** Fires the timers the dossier has reached, in one transaction with the dossier row locked. */
+/**
+ * Fires the timers the dossier has reached, in one transaction. The overdue row is appended like an
+ * officer's action — insert the next `seq`, then move `action_count` only if it is unchanged — in the same
+ * order as `actOnDossier`, so a racing officer and the scan never deadlock: whichever inserts the row
+ * second meets a unique violation (the officer gets the usual 409; the scan leaves the dossier to its
+ * next tick).
+ */
 async function fireTimers(ctx: ServiceContext, candidate: TimerCandidate, policy: TimerPolicy, now: Date): Promise<TimerKind[]> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await lockDossierRow(trx, ctx.provinceCode, candidate.code);
-    // The dossier moved on since the scan read it (finished, paused, new due date): next scan decides.
-    if (!row || row.finished_at !== null || PAUSED_STATUSES.has(row.status) || row.due_at?.getTime() !== candidate.dueAt.getTime()) return [];
-    const dossier = (await findDossier(trx, ctx.provinceCode, candidate.code))!;
-    const actions = await listActions(trx, ctx.provinceCode, candidate.code);
-    const dossierFacts = factsOf(dossier, actions);
-    const calendar = await unitCalendar(ctx, candidate.receivingUnitCode, trx);
-    const state = timersAt(calendar, facts(candidate, dossierFacts.extensionGranted), now.getTime(), policy);
-    const fired: TimerKind[] = [];
-    let actionCount = row.action_count;
-    for (const kind of KINDS) {
-      if (!reached(state, kind)) continue;
-      if (!(await insertTimerMark(trx, ctx.provinceCode, candidate.code, kind, candidate.dueAt, now))) continue;
-      fired.push(kind);
-      const dueAt = formatInstantVN(candidate.dueAt.getTime());
-      const payload: Record<string, unknown> = {
-        code: candidate.code, procedureName: candidate.procedureName, dueAt, at: formatInstantVN(now.getTime()),
-        remainingText: formatRemainingVN(state.remainingMs), apologyDeadlineAt: formatInstantVN(state.apologyDeadlineAt),
-      };
-      if (kind === 'overdue') {
-        await appendAction(trx, ctx.provinceCode, candidate.code, {
-          seq: actionCount + 1, type: OVERDUE_STEP, at: now, actorUsername: SYSTEM_ACTOR, actorRoles: [], actorUnitCode: candidate.competentUnitCode,
-          fromStatus: row.status, toStatus: row.status, reason: `Quá ngày hẹn trả kết quả ${dateVN(candidate.dueAt.getTime())} mà chưa có kết quả.`,
-          payload: { timer: 'overdue', dueAt }, clockEvents: [],
-        });
-        if (!(await advanceDossier(trx, ctx.provinceCode, candidate.code, actionCount, { status: row.status, dueAt: row.due_at, finishedAt: null, at: now }))) {
-          throw new Error(`dossier ${candidate.code} changed under its row lock`);
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const dossier = await findDossier(trx, ctx.provinceCode, candidate.code);
+      // The dossier moved on since the scan read it (finished, paused, new due date): next scan decides.
+      if (!dossier || dossier.finishedAt !== null || PAUSED_STATUSES.has(dossier.status) || dossier.dueAt?.getTime() !== candidate.dueAt.getTime()) return [];
+      const actions = await listActions(trx, ctx.provinceCode, candidate.code);
+      const dossierFacts = factsOf(dossier, actions);
+      const calendar = await unitCalendar(ctx, candidate.receivingUnitCode, trx);
+      const state = timersAt(calendar, facts(candidate, dossierFacts.extensionGranted), now.getTime(), policy);
+      const fired: TimerKind[] = [];
+      for (const kind of KINDS) {
+        if (!reached(state, kind)) continue;
+        if (!(await insertTimerMark(trx, ctx.provinceCode, candidate.code, kind, candidate.dueAt, now))) continue;
+        fired.push(kind);
+        const dueAt = formatInstantVN(candidate.dueAt.getTime());
+        const payload: Record<string, unknown> = {
+          code: candidate.code, procedureName: candidate.procedureName, dueAt, at: formatInstantVN(now.getTime()),
+          remainingText: formatRemainingVN(state.remainingMs), apologyDeadlineAt: formatInstantVN(state.apologyDeadlineAt),
+        };
+        if (kind === 'overdue') {
+          await appendAction(trx, ctx.provinceCode, candidate.code, {
+            seq: dossier.actionCount + 1, type: OVERDUE_STEP, at: now, actorUsername: SYSTEM_ACTOR, actorRoles: [], actorUnitCode: dossier.competentUnitCode,
+            fromStatus: dossier.status, toStatus: dossier.status, reason: `Quá ngày hẹn trả kết quả ${dateVN(candidate.dueAt.getTime())} mà chưa có kết quả.`,
+            payload: { timer: 'overdue', dueAt }, clockEvents: [],
+          });
+          const moved = await advanceDossier(trx, ctx.provinceCode, candidate.code, dossier.actionCount,
+            { status: dossier.status, dueAt: dossier.dueAt, finishedAt: null, at: now });
+          if (!moved) throw new DossierChanged();
         }
-        actionCount += 1;
+        await appendOutbox(trx, ctx.provinceCode, `dossier.${kind}`, candidate.code, payload);
+        await notifyStaff(ctx, trx, candidate, dossierFacts.handlerUsername, kind, payload);
       }
-      await appendOutbox(trx, ctx.provinceCode, `dossier.${kind}`, candidate.code, payload);
-      await notifyStaff(ctx, trx, candidate, dossierFacts.handlerUsername, kind, payload);
-    }
-    return fired;
-  });
+      return fired;
+    });
+  } catch (error) {
+    if (error instanceof DossierChanged || isUniqueViolation(error)) return []; // an officer acted at that instant
+    throw error;
+  }
+}
+
+class DossierChanged extends Error {}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
 }
 
 async function notifyStaff(ctx: ServiceContext, trx: Db, candidate: TimerCandidate, handler: string | null, kind: TimerKind, payload: Record<string, unknown>) {

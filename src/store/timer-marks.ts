@@ -80,17 +80,6 @@ export async function insertTimerMark(db: Db, provinceCode: string, code: string
   return rows.length === 1;
 }
 
-/** The dossier row locked for the rest of the transaction (the overdue mark appends to its history). */
-export async function lockDossierRow(db: Db, provinceCode: string, code: string) {
-  return db
-    .selectFrom('dossiers')
-    .select(['code', 'status', 'due_at', 'finished_at', 'action_count'])
-    .where('province_code', '=', provinceCode)
-    .where('code', '=', code)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
 /** Active leaders of a unit (they receive the unit's timer warnings). */
 export async function activeLeadersOf(db: Db, provinceCode: string, unitCode: string): Promise<string[]> {
   const rows = await db

@@ -218,4 +218,29 @@ describe.each(ENGINES)('dossier timers on %s', (engine) => {
       expect(await inApp(code, 'dossier.overdue'), code).toHaveLength(2);
     }
   });
+
+  it('lets an officer act at the very instant the scan marks overdue: 200 or 409, never an error, one mark', async () => {
+    clock.set('2024-12-11T08:00:00+07:00');
+    const codes: string[] = [];
+    for (let i = 0; i < 8; i++) codes.push((await assignedDossier()).code);
+    const due = (await handle.db.selectFrom('dossiers').select('due_at').where('code', '=', codes[0]!).executeTakeFirstOrThrow()).due_at!;
+    clock.set(new Date(due.getTime() + MINUTE));
+    const report: TimerScanReport = { leaseHeld: false, scanned: 0, dueSoon: 0, apologyReminders: 0, overdue: 0 };
+    const [, ...answers] = await Promise.all([
+      scan(ctx, { policy: DEFAULT_TIMER_POLICY }, report),
+      ...codes.map((code) => api.act(`cv.${COMMUNE}`, code, { type: 'request_supplement', reason: 'Thiếu giấy tờ.' })),
+    ]);
+    for (const answer of answers) expect([200, 409], answer.body).toContain(answer.statusCode);
+    await tick(); // dossiers the scan left to the next tick (an officer got there first) are marked now, if still running
+    for (const [i, code] of codes.entries()) {
+      const status = (await handle.db.selectFrom('dossiers').select('status').where('code', '=', code).executeTakeFirstOrThrow()).status;
+      const marks = (await overdueRows(code)).length;
+      // Paused for the supplement before being marked: never marked; otherwise marked exactly once.
+      if (answers[i]!.statusCode === 200 && marks === 0) expect(status).toBe('awaiting_supplement');
+      else expect(marks, code).toBe(1);
+      expect((await outbox(code, 'dossier.overdue')).length).toBe(marks);
+      const seqs = (await handle.db.selectFrom('dossier_actions').select('seq').where('dossier_code', '=', code).orderBy('seq').execute()).map((r) => r.seq);
+      expect(seqs).toEqual(seqs.map((_, k) => k + 1)); // the history stays gap-free
+    }
+  });
 });
