@@ -7,6 +7,8 @@ import type { DossierMessages } from './dossier.vi.ts';
 import { dossierVi } from './dossier.vi.ts';
 import { catalogEn } from './catalog.en.ts';
 import { catalogVi, type CatalogMessages } from './catalog.vi.ts';
+import { queueEn } from './queue.en.ts';
+import { queueVi, type QueueMessages } from './queue.vi.ts';
 import { restructureEn } from './restructure.en.ts';
 import { restructureVi, type RestructureMessages } from './restructure.vi.ts';
 import { en } from './en.ts';
@@ -22,7 +24,7 @@ const STORAGE_KEY = 'motcua.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages & { dossier: DossierMessages } & { catalog: CatalogMessages } & { restructure: RestructureMessages } & { notify: NotifyMessages } };
+    resources: { translation: Messages & { dossier: DossierMessages } & { catalog: CatalogMessages } & { restructure: RestructureMessages } & { queue: QueueMessages } & { notify: NotifyMessages } };
   }
 }
 
@@ -60,8 +62,8 @@ i18next.on('languageChanged', applyLanguage);
 
 void i18next.use(initReactI18next).init({
   resources: {
-    vi: { translation: { ...vi, dossier: dossierVi, catalog: catalogVi, restructure: restructureVi, notify: notifyVi } },
-    en: { translation: { ...en, dossier: dossierEn, catalog: catalogEn, restructure: restructureEn, notify: notifyEn } },
+    vi: { translation: { ...vi, dossier: dossierVi, catalog: catalogVi, restructure: restructureVi, queue: queueVi, notify: notifyVi } },
+    en: { translation: { ...en, dossier: dossierEn, catalog: catalogEn, restructure: restructureEn, queue: queueEn, notify: notifyEn } },
   },
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
