@@ -20,6 +20,7 @@ import { calendarRoutes } from './routes/calendar.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
 import { procedureRoutes } from './routes/procedures.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { queueRoutes } from './routes/queue.ts';
 import { counterRoutes } from './routes/counter.ts';
 import { catalogAdminRoutes } from './routes/catalog-admin.ts';
@@ -101,6 +102,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       dossierRoutes(api, ctx);
       procedureRoutes(api, ctx);
       feedbackRoutes(api, ctx);
+      notificationRoutes(api, ctx);
       queueRoutes(api, ctx);
       counterRoutes(api, ctx);
       catalogAdminRoutes(api, ctx);

@@ -249,12 +249,33 @@ export interface OutboxTable {
   payload: Json;
   created_at: DefaultedTimestamp;
   delivered_at: Timestamp | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp | null;
+  last_error: string | null;
+  failed_at: Timestamp | null;
+}
+
+export interface JobLeasesTable {
+  name: string;
+  holder: string | null;
+  lease_until: DefaultedTimestamp;
+  last_started_at: Timestamp | null;
+  last_finished_at: Timestamp | null;
+  last_error: string | null;
+}
+
+export interface DossierTimerMarksTable {
+  province_code: string;
+  dossier_code: string;
+  kind: 'due_soon' | 'apology_reminder' | 'overdue';
+  due_at: Timestamp;
+  marked_at: Timestamp;
 }
 
 export interface NotificationsTable {
   id: Generated<number>;
   province_code: string;
-  channel: 'email' | 'sms';
+  channel: 'email' | 'sms' | 'inapp';
   recipient: string;
   template: string;
   payload: Json;
@@ -463,6 +484,8 @@ export interface DatabaseSchema {
   feedback: FeedbackTable;
   feedback_events: FeedbackEventsTable;
   feedback_publications: FeedbackPublicationsTable;
+  job_leases: JobLeasesTable;
+  dossier_timer_marks: DossierTimerMarksTable;
   audit_seals: AuditSealsTable;
   restructure_plans: RestructurePlansTable;
   unit_revisions: UnitRevisionsTable;

@@ -18,10 +18,13 @@ import { restructureVi, type RestructureMessages } from './restructure.vi.ts';
 import { feedbackEn } from './feedback.en.ts';
 import { feedbackVi, type FeedbackMessages } from './feedback.vi.ts';
 import { en } from './en.ts';
+import { notifyEn } from './notify.en.ts';
+import { notifyVi, type NotifyMessages } from './notify.vi.ts';
 import { vi, type Messages } from './vi.ts';
 
 // One line per namespace, so features add theirs without touching the others'.
 const NAMESPACES_VI = {
+  notify: notifyVi,
   feedback: feedbackVi,
   dossier: dossierVi,
   catalog: catalogVi,
@@ -31,6 +34,7 @@ const NAMESPACES_VI = {
   queue: queueVi,
 };
 const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
+  notify: notifyEn,
   feedback: feedbackEn,
   dossier: dossierEn,
   catalog: catalogEn,
@@ -40,6 +44,7 @@ const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
   queue: queueEn,
 };
 type Namespaces = {
+  notify: NotifyMessages;
   feedback: FeedbackMessages;
   dossier: DossierMessages;
   catalog: CatalogMessages;

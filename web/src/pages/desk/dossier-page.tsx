@@ -8,6 +8,7 @@ import { fetchDossier, type ActionType, type Dossier } from '../../api/dossiers.
 import { ErrorAlert } from '../../calendar/error-alert.tsx';
 import { formatInstant } from '../../calendar/format-date.ts';
 import { ActionForm, isKnownAction } from '../../dossier/action-form.tsx';
+import { NotificationList } from '../../dossier/notification-list.tsx';
 import { StatusBadge } from '../../dossier/status-badge.tsx';
 import { Timeline } from '../../dossier/timeline.tsx';
 import { DossierComplaints } from '../../dossier/dossier-complaints.tsx';
@@ -148,6 +149,7 @@ function DossierView({ dossier, done, onDone }: { dossier: Dossier; done: Action
               {applicant.address?.communeCode ? <div><dt>{t('dossier.dossier.commune')}</dt><dd>{applicant.address.communeCode}</dd></div> : null}
             </dl>
           </section>
+          <NotificationList code={dossier.code} version={dossier.timeline.length} />
         </aside>
       </div>
     </>
