@@ -9,6 +9,7 @@ const USAGE = `Cách dùng (usage):
   motcua serve [--port N] [--data-dir DIR] [--demo]
   motcua due-date --from INSTANT (--days N | --hours N) [--unit CODE] [--data-dir DIR]
   motcua import procedures FILE
+  motcua stats rebuild [--verify] [--data-dir DIR]
   motcua restructure PLAN.json [--dry-run]`;
 
 function fail(message: string, code = 2): number {
@@ -50,6 +51,10 @@ export async function main(argv: string[]): Promise<number | undefined> {
       case 'import': {
         const { runImportCommand } = await import('./import-procedures.ts');
         return await runImportCommand(rest);
+      }
+      case 'stats': {
+        const { runStatsCommand } = await import('./stats.ts');
+        return await runStatsCommand(rest);
       }
       case undefined:
       case 'help':
