@@ -193,6 +193,68 @@ describe.each(ENGINES)('statistics on %s', (engine) => {
     expect((await rebuildStats(ctx, { verifyOnly: true })).differencesBefore).toBe(0);
   });
 
+  it('drills down from a number to the dossiers behind it, and the dashboard adds up to the summary', async () => {
+    const q = 'from=2024-12-01&to=2025-01-31&unitCode=TT74';
+    const dash = (await app.inject({ url: `/api/v1/stats/dashboard?${q}`, headers: await token('gd.TT74') })).json();
+    const sum = (await summary('gd.TT74', q)).json();
+    expect(dash.received).toEqual(sum.received);
+    expect(dash.finished).toEqual(sum.finished);
+    expect(dash.inProgress).toEqual(sum.inProgress);
+    const total = (rows: Array<Record<string, number>>, k: string) => rows.reduce((n, r) => n + r[k]!, 0);
+    expect(total(dash.byReceivingUnit, 'received')).toBe(sum.received.total);
+    expect(total(dash.byReceivingUnit, 'inProgressOverdue')).toBe(sum.inProgress.overdue);
+    expect(dash.byReceivingUnit.map((r: { key: string }) => r.key)).toEqual(expect.arrayContaining(['TT74', 'CN718', 'CN724']));
+    expect(total(dash.byCompetentAgency, 'finishedLate')).toBe(sum.finished.late);
+    const late = await app.inject({ url: `/api/v1/stats/dossiers?${q}&measure=finished_late&limit=500`, headers: await token('gd.TT74') });
+    expect(late.statusCode, late.body).toBe(200);
+    expect(late.json().total).toBe(sum.finished.late);
+    expect(late.json().items.every((i: { outcome: string }) => i.outcome === 'late')).toBe(true);
+    const overdue = (await app.inject({ url: `/api/v1/stats/dossiers?${q}&measure=in_progress_overdue&limit=500`, headers: await token('gd.TT74') })).json();
+    expect(overdue.total).toBe(sum.inProgress.overdue);
+    const cn724 = dash.byReceivingUnit.find((r: { key: string }) => r.key === 'CN724');
+    const drill = (await app.inject({ url: `/api/v1/stats/dossiers?${q}&measure=received&receivingUnitCode=CN724&limit=500`, headers: await token('gd.TT74') })).json();
+    expect(drill.total).toBe(cn724.received);
+    expect(drill.items.every((i: { receivingUnitCode: string }) => i.receivingUnitCode === 'CN724')).toBe(true);
+  });
+
+  it('lists overdue and due-soon dossiers with step and officer, and exports them and the period report to Excel', async () => {
+    const res = await app.inject({ url: '/api/v1/stats/late?unitCode=TT74', headers: await token('gd.TT74') });
+    expect(res.statusCode, res.body).toBe(200);
+    const { items } = res.json();
+    const overdueCount = (await summary('gd.TT74', `from=2024-12-01&to=${dayOf(clock.now().getTime())}&unitCode=TT74`)).json().inProgress.overdue;
+    expect(items.filter((i: { overdue: boolean }) => i.overdue)).toHaveLength(overdueCount);
+    expect(overdueCount).toBeGreaterThan(0);
+    const first = items[0];
+    expect(first).toMatchObject({ overdue: true, overdueText: expect.stringMatching(/^Quá /), step: expect.any(String), officer: expect.any(String) });
+    const ExcelJS = (await import('exceljs')).default;
+    const xlsx = await app.inject({ url: '/api/v1/stats/late.xlsx?unitCode=TT74', headers: await token('gd.TT74') });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as never);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('Mã hồ sơ');
+    expect(sheet.rowCount - 1).toBe(items.length);
+    expect((await app.inject({ url: '/api/v1/stats/late.xlsx?unitCode=CN724', headers: await token('gd.CN718') })).statusCode).toBe(403);
+
+    const q = 'from=2024-12-16&to=2024-12-31&unitCode=TT74'; // a week into the history: some work carried over
+    const report = await app.inject({ url: `/api/v1/stats/reports/period.xlsx?${q}`, headers: await token('gd.TT74') });
+    expect(report.statusCode).toBe(200);
+    const rb = new ExcelJS.Workbook();
+    await rb.xlsx.load(report.rawPayload as never);
+    const rows = rb.worksheets[0]!.getSheetValues() as unknown[][];
+    const header = rows.find((r) => r?.[1] === 'STT')!;
+    const totalRow = rows.find((r) => r?.[2] === 'Tổng cộng')!;
+    const col = (name: string) => header.indexOf(name);
+    const dash = (await app.inject({ url: `/api/v1/stats/dashboard?${q}`, headers: await token('gd.TT74') })).json();
+    expect(totalRow[col('Mới tiếp nhận')]).toBe(dash.received.total);
+    expect(totalRow[col('Kỳ trước chuyển qua')]).toBe(dash.carriedOver);
+    expect(totalRow[col('Đã giải quyết: quá hạn')]).toBe(dash.finished.late);
+    expect(totalRow[col('Đang giải quyết: quá hạn')]).toBe(dash.inProgress.overdue);
+    expect(totalRow[col('Từ chối')]).toBe(dash.rejected);
+    expect(dash.carriedOver).toBeGreaterThan(0);
+  });
+
   it('keeps managers to their subtree and refuses unknown units and absurd periods', async () => {
     expect((await summary('gd.CN718', 'unitCode=CN724')).statusCode).toBe(403);
     expect((await summary('gd.CN718', 'unitCode=TT74')).statusCode).toBe(403);
