@@ -29,6 +29,8 @@ interface Open {
   status: string;
   supplements: number;
   extended: boolean;
+  /** Chance to move one step per working hour: most dossiers move briskly, some stall and run late. */
+  pace: number;
 }
 
 const ORIGIN: RequestOrigin = { address: '127.0.0.1', userAgent: 'demo-history', requestId: null };
@@ -93,7 +95,7 @@ export async function generateDossierHistory(ctx: ServiceContext, options: Histo
             applicant: { kind: 'citizen', fullName: pick(NAMES), idNumber: `0740900${String(10000 + Math.floor(rnd() * 89999))}`, phone: `09${String(10000000 + Math.floor(rnd() * 89999999))}`, address: { communeCode: commune } },
             idempotencyKey: `hist-${options.seed}-${++key}`,
           }, ORIGIN);
-          open.push({ code: answer.code, receiving, commune, status: 'received', supplements: 0, extended: false });
+          open.push({ code: answer.code, receiving, commune, status: 'received', supplements: 0, extended: false, pace: rnd() < 0.25 ? 0.04 : 0.45 });
           dossiers++;
         } catch {
           // not location-free for this pair, or similar: the counter sends the citizen elsewhere
@@ -101,7 +103,7 @@ export async function generateDossierHistory(ctx: ServiceContext, options: Histo
       }
       // Each open dossier moves one step with some probability; slow ones make late dossiers.
       for (const d of [...open]) {
-        if (rnd() < 0.55) continue;
+        if (rnd() >= d.pace) continue;
         await step(d);
         if (['returned', 'rejected', 'withdrawn'].includes(d.status) || (d.status === 'result_ready' && rnd() < 0.1)) open.splice(open.indexOf(d), 1);
       }
@@ -144,4 +146,24 @@ export async function generateDossierHistory(ctx: ServiceContext, options: Histo
       default:
     }
   }
+}
+
+/**
+ * The demo's recent past: about 100 dossiers over the last four weeks at a Branch, two Reception Points
+ * and the Center, for residents of four communes, so the dashboard opens on real-looking figures.
+ * Runs only when `motcua serve --demo` seeds an empty database.
+ */
+export async function seedDemoDossierHistory(ctx: ServiceContext): Promise<{ dossiers: number; actions: number }> {
+  const version = await ctx.db.selectFrom('procedure_versions').select('procedure_code')
+    .where('province_code', '=', ctx.provinceCode).where('level', '=', 'commune').where('processing_days', '>=', 3)
+    .where('name_folded', 'like', '% khai sinh %').orderBy('procedure_code').executeTakeFirst();
+  if (!version) return { dossiers: 0, actions: 0 };
+  const realNow = ctx.now().getTime();
+  let now = realNow;
+  const start = new Date(realNow - 28 * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
+  const clocked: ServiceContext = { ...ctx, now: () => new Date(Math.min(now, realNow)) };
+  return generateDossierHistory(clocked, {
+    startDay: start, days: 28, intakesPerDay: 5, receivingUnits: ['CN724', 'CN718', 'DTN25741', 'DTN25861', 'TT74'],
+    communes: ['25861', '25741', '25855', '25942'], procedureCode: version.procedure_code, seed: 2024, setNow: (d) => (now = d.getTime()),
+  });
 }

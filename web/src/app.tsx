@@ -1,4 +1,5 @@
 // Route table. Areas come from areas.ts; an area with pages renders them, the others their placeholder.
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AREAS, CALENDAR_PATH, LOGIN_PATH, type Area } from './areas.ts';
 import { CatalogArea } from './catalog/catalog-area.tsx';
@@ -11,6 +12,9 @@ import { HomePage } from './pages/home-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { LookupPage } from './pages/lookup-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+
+// The dashboard carries ECharts: loaded only when someone opens it.
+const DashboardArea = lazy(() => import('./dashboard/dashboard-area.tsx'));
 
 export function App() {
   return (
@@ -33,5 +37,6 @@ function areaElement(area: Area) {
   if (area.key === 'lookup') return <LookupPage key={area.key} />;
   if (area.key === 'desk') return <DeskArea key={area.key} area={area} />;
   if (area.key === 'catalog') return <CatalogArea key={area.key} />;
+  if (area.key === 'dashboard') return <Suspense key={area.key} fallback={null}><DashboardArea area={area} /></Suspense>;
   return <AreaPage key={area.key} area={area} />;
 }

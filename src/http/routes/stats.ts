@@ -2,6 +2,7 @@
 // list, and Excel exports (streamed). Every route is for staff and scoped to the caller's unit subtree.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { PassThrough } from 'node:stream';
+import { readFile } from 'node:fs/promises';
 import { Type } from 'typebox';
 import { statsDashboard, statsSummary } from '../../services/stats-summary.ts';
 import { drillDown, DRILL_MEASURES, type DrillQuery } from '../../services/stats-drilldown.ts';
@@ -24,9 +25,15 @@ const scopeQuery = {
   channel: Type.Optional(Type.String({ enum: ['direct', 'online', 'postal'] })),
 };
 const Count = Type.Integer();
+const DISTRICTS_FILE = new URL('../../../seed/binh-duong-districts.geojson', import.meta.url);
+let districts: Promise<unknown> | undefined;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function statsRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  app.get('/stats/districts.geojson', {
+    schema: { tags: ['stats'], summary: 'Ranh giới các huyện của tỉnh (GeoJSON, đơn giản hóa) cho bản đồ của bảng điều hành' },
+  }, async () => (districts ??= readFile(DISTRICTS_FILE, 'utf8').then((text) => JSON.parse(text) as unknown)));
+
   app.get('/stats/summary', {
     schema: {
       tags: ['stats'],

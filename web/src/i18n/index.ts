@@ -7,6 +7,8 @@ import type { DossierMessages } from './dossier.vi.ts';
 import { dossierVi } from './dossier.vi.ts';
 import { catalogEn } from './catalog.en.ts';
 import { catalogVi, type CatalogMessages } from './catalog.vi.ts';
+import { dashboardEn } from './dashboard.en.ts';
+import { dashboardVi, type DashboardMessages } from './dashboard.vi.ts';
 import { en } from './en.ts';
 import { vi, type Messages } from './vi.ts';
 
@@ -18,7 +20,7 @@ const STORAGE_KEY = 'motcua.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages & { dossier: DossierMessages } & { catalog: CatalogMessages } };
+    resources: { translation: Messages & { dossier: DossierMessages } & { catalog: CatalogMessages } & { dashboard: DashboardMessages } };
   }
 }
 
@@ -55,7 +57,7 @@ export function setLanguage(language: Language): Promise<unknown> {
 i18next.on('languageChanged', applyLanguage);
 
 void i18next.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, dossier: dossierVi, catalog: catalogVi } }, en: { translation: { ...en, dossier: dossierEn, catalog: catalogEn } } },
+  resources: { vi: { translation: { ...vi, dossier: dossierVi, catalog: catalogVi, dashboard: dashboardVi } }, en: { translation: { ...en, dossier: dossierEn, catalog: catalogEn, dashboard: dashboardEn } } },
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
