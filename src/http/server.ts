@@ -19,6 +19,7 @@ import { calendarRoutes } from './routes/calendar.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
 import { procedureRoutes } from './routes/procedures.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { restructureRoutes } from './routes/restructure.ts';
 
 export interface ServerOptions {
   /** Directory of the built web app (web/dist); omitted in API-only tests. */
@@ -93,6 +94,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       dossierRoutes(api, ctx);
       procedureRoutes(api, ctx);
       statsRoutes(api, ctx);
+      restructureRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );

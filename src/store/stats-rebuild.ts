@@ -6,10 +6,23 @@ import { ROLLUP_COLUMNS } from './stats.ts';
 
 const KEY_COLUMNS = ['day', 'receiving_unit_code', 'competent_unit_code', 'procedure_code', 'channel'];
 
+/**
+ * A dossier's unit in `role` when action `a` happened: a restructuring (a 'restructure' action whose
+ * payload lists `moves: [{ role, from, to }]`) moves open work to successors, but facts recorded before
+ * it stay with the unit of their time, as the live hook wrote them. Only moved dossiers pay the lookup.
+ */
+const unitAtAction = (role: 'receiving' | 'competent', column: string) => sql.raw(`
+  CASE WHEN EXISTS (SELECT 1 FROM dossier_actions r WHERE r.province_code = a.province_code AND r.dossier_code = a.dossier_code AND r.type = 'restructure' AND r.seq > a.seq)
+  THEN COALESCE((SELECT m ->> 'from' FROM dossier_actions r, jsonb_array_elements(COALESCE(r.payload -> 'moves', '[]'::jsonb)) m
+                 WHERE r.province_code = a.province_code AND r.dossier_code = a.dossier_code AND r.type = 'restructure' AND r.seq > a.seq
+                   AND m ->> 'role' = '${role}' ORDER BY r.seq LIMIT 1), d.${column})
+  ELSE d.${column} END`);
+
 /** Every counting event of the history: one per action of a dossier that is not a sub-dossier. */
 const historyEvents = (provinceCode: string) => sql`
   SELECT a.province_code, a.dossier_code, a.seq, a.type AS action, a.at, (a.at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS day,
-         d.receiving_unit_code, d.competent_unit_code, d.procedure_code, d.channel,
+         ${unitAtAction('receiving', 'receiving_unit_code')} AS receiving_unit_code, ${unitAtAction('competent', 'competent_unit_code')} AS competent_unit_code,
+         d.procedure_code, d.channel,
          a.payload ->> 'outcome' AS outcome,
          CASE WHEN a.payload ? 'outcome' THEN round(extract(epoch FROM (a.at - d.received_at)) * 1000)::bigint END AS processing_ms
   FROM dossier_actions a JOIN dossiers d ON d.province_code = a.province_code AND d.code = a.dossier_code

@@ -193,6 +193,16 @@ describe.each(ENGINES)('statistics on %s', (engine) => {
     expect((await rebuildStats(ctx, { verifyOnly: true })).differencesBefore).toBe(0);
   });
 
+  it('keeps facts recorded before a restructuring with the unit of their time, in the rebuild too', async () => {
+    const open = await handle.db.selectFrom('dossiers').select(['code', 'action_count', 'status']).where('finished_at', 'is', null)
+      .where('receiving_unit_code', '=', 'CN724').orderBy('code').executeTakeFirstOrThrow();
+    await handle.db.insertInto('dossier_actions').values({ province_code: ctx.provinceCode, dossier_code: open.code, seq: open.action_count + 1, type: 'restructure',
+      at: clock.now(), actor_username: 'admin', actor_roles: ['admin'], actor_unit_code: 'UBND74', from_status: open.status, to_status: open.status,
+      reason: 'Sáp nhập đơn vị', payload: JSON.stringify({ moves: [{ role: 'receiving', from: 'CN724', to: 'CN718' }], planId: 'test' }), clock_events: '[]' }).execute();
+    await handle.db.updateTable('dossiers').set({ receiving_unit_code: 'CN718', action_count: open.action_count + 1 }).where('code', '=', open.code).execute();
+    expect((await rebuildStats(ctx, { verifyOnly: true })).differencesBefore).toBe(0);
+  });
+
   it('drills down from a number to the dossiers behind it, and the dashboard adds up to the summary', async () => {
     const q = 'from=2024-12-01&to=2025-01-31&unitCode=TT74';
     const dash = (await app.inject({ url: `/api/v1/stats/dashboard?${q}`, headers: await token('gd.TT74') })).json();
