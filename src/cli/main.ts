@@ -10,6 +10,7 @@ const USAGE = `Cách dùng (usage):
   motcua due-date --from INSTANT (--days N | --hours N) [--unit CODE] [--data-dir DIR]
   motcua import procedures FILE
   motcua stats rebuild [--verify] [--data-dir DIR]
+  motcua stats demo-history [--data-dir DIR]
   motcua restructure PLAN.json|bundled:<id> [--dry-run] [--data-dir DIR] [--json]
   motcua audit verify [--data-dir DIR] [--json]
   motcua backup DIR [--data-dir DIR]

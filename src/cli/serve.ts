@@ -34,7 +34,7 @@ export async function serve(options: ServeOptions, out = (line: string) => conso
     const applied = await migrate(handle.db);
     if (applied.length > 0) out(`Đã cập nhật cấu trúc dữ liệu: ${applied.join(', ')}`);
     if (options.demo) {
-      const report = await seedDemo(ctx, settings.demoPassword, { dossierHistory: true });
+      const report = await seedDemo(ctx, settings.demoPassword);
       accounts = report.accounts;
       if (report.seeded) out(`Đã tạo dữ liệu mẫu: ${report.units} đơn vị, ${accounts.length} tài khoản.`);
     }

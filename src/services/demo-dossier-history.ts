@@ -151,7 +151,7 @@ export async function generateDossierHistory(ctx: ServiceContext, options: Histo
 /**
  * The demo's recent past: about 100 dossiers over the last four weeks at a Branch, two Reception Points
  * and the Center, for residents of four communes, so the dashboard opens on real-looking figures.
- * Runs only when `motcua serve --demo` seeds an empty database.
+ * Run by `motcua stats demo-history` on a demo database (not at every demo start: it takes a while).
  */
 export async function seedDemoDossierHistory(ctx: ServiceContext): Promise<{ dossiers: number; actions: number }> {
   const version = await ctx.db.selectFrom('procedure_versions').select('procedure_code')

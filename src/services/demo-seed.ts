@@ -24,8 +24,8 @@ export interface SeedReport {
 }
 
 /** Seeds the pilot network and its officers' demo accounts; does nothing if units exist already. */
-/** `dossierHistory`: also make four weeks of dossiers through the real commands (serve --demo; tests
- * that need a history make their own). */
+/** `dossierHistory`: also make four weeks of dossiers through the real commands (slow; `motcua stats
+ * demo-history` does it on demand, tests that need a history make their own). */
 export async function seedDemo(ctx: ServiceContext, password: string, options: { dossierHistory?: boolean } = {}): Promise<SeedReport> {
   const units = buildPilotNetwork(await loadAdministrativeUnits());
   const accounts = demoAccounts(units);

@@ -198,7 +198,8 @@ export interface DrillRow {
   outcome: string | null;
 }
 
-/** The dossiers behind a dashboard number (the events of that measure in the period). */
+/** The dossiers behind a dashboard number (the events of that measure in the period), with the units
+ * the event was counted under (before any restructuring moved the dossier). */
 export async function listEventDossiers(db: Db, provinceCode: string, f: FactFilter, measure: DrillMeasure, page: { limit: number; offset: number }):
   Promise<{ items: DrillRow[]; total: number }> {
   if (f.unitCodes.length === 0) return { items: [], total: 0 };
@@ -206,7 +207,7 @@ export async function listEventDossiers(db: Db, provinceCode: string, f: FactFil
   const count = await sql<{ n: number }>`SELECT count(*)::bigint AS n FROM stats_events e WHERE ${where}`.execute(db);
   const rows = await sql<{ code: string; at: Date; procedure_code: string; procedure_name: string; channel: string; receiving_unit_code: string;
     competent_unit_code: string; status: string; received_at: Date; due_at: Date | null; finished_at: Date | null; outcome: string | null }>`
-    SELECT d.code, e.at, d.procedure_code, d.procedure_name, d.channel, d.receiving_unit_code, d.competent_unit_code, d.status, d.received_at,
+    SELECT d.code, e.at, d.procedure_code, d.procedure_name, d.channel, e.receiving_unit_code, e.competent_unit_code, d.status, d.received_at,
            d.due_at, d.finished_at, e.outcome
     FROM stats_events e JOIN dossiers d ON d.province_code = e.province_code AND d.code = e.dossier_code
     WHERE ${where} ORDER BY e.at DESC, d.code LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db);
