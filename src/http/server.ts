@@ -11,6 +11,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { validatorCompiler } from './validation.ts';
 import { REDACT_PATHS, redactUrl } from './redact.ts';
+import { authenticateStaffRoutes } from './staff-auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { authRoutes } from './routes/auth.ts';
 import { unitRoutes } from './routes/units.ts';
@@ -19,6 +20,7 @@ import { calendarRoutes } from './routes/calendar.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
 import { procedureRoutes } from './routes/procedures.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { queueRoutes } from './routes/queue.ts';
 import { restructureRoutes } from './routes/restructure.ts';
 
 export interface ServerOptions {
@@ -42,6 +44,8 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     logger: options.logger ?? false,
     trustProxy: ctx.settings.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // Long path segments reach the route's own schema (a 400 in the contract's shape), not a bare 414.
+    maxParamLength: 8192,
   });
   app.setValidatorCompiler(validatorCompiler);
 
@@ -86,6 +90,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
 
   await app.register(
     async (api) => {
+      authenticateStaffRoutes(api, ctx);
       healthRoutes(api, ctx);
       authRoutes(api, ctx);
       unitRoutes(api, ctx);
@@ -94,6 +99,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       dossierRoutes(api, ctx);
       procedureRoutes(api, ctx);
       statsRoutes(api, ctx);
+      queueRoutes(api, ctx);
       restructureRoutes(api, ctx);
     },
     { prefix: '/api/v1' },

@@ -9,6 +9,7 @@ import { insertStaff } from '../store/staff.ts';
 import { appendAudit } from '../store/audit.ts';
 import { hashPassword } from './passwords.ts';
 import { seedDemoCatalog } from './demo-catalog.ts';
+import { seedDemoQueues } from './queue-demo.ts';
 import type { ServiceContext } from './context.ts';
 
 const UNITS_FILE = new URL('../../seed/binh-duong-units-2024.json', import.meta.url);
@@ -42,6 +43,7 @@ export async function seedDemo(ctx: ServiceContext, password: string, options: {
     await appendAudit(trx, { provinceCode: ctx.provinceCode, at: ctx.now(), actor: null, action: 'demo.seed', entityType: 'network',
       entityId: ctx.provinceCode, details: { units: units.length, accounts: accounts.length } });
     await seedDemoCatalog({ ...ctx, db: trx });
+    await seedDemoQueues(trx, ctx.provinceCode, units);
   });
   if (options.dossierHistory) await seedDemoDossierHistory(ctx);
   return { seeded: true, units: units.length, accounts };

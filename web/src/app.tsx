@@ -12,6 +12,8 @@ import { HomePage } from './pages/home-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { LookupPage } from './pages/lookup-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { QueueArea, QUEUE_PATH } from './queue/queue-area.tsx';
+import { DisplayPage } from './queue/display-page.tsx';
 
 // The dashboard carries ECharts: loaded only when someone opens it.
 const DashboardArea = lazy(() => import('./dashboard/dashboard-area.tsx'));
@@ -23,11 +25,14 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path={LOGIN_PATH} element={<LoginPage />} />
         <Route path={CALENDAR_PATH} element={<CalendarPage />} />
+        <Route path={`${QUEUE_PATH}/*`} element={<QueueArea />} />
         {AREAS.map((area) => (
           <Route key={area.key} path={`${area.path}/*`} element={areaElement(area)} />
         ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
+      {/* The TV calling screen fills the screen, without the site's header and footer. */}
+      <Route path={`${QUEUE_PATH}/:unitCode/man-hinh`} element={<DisplayPage />} />
     </Routes>
   );
 }

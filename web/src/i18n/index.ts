@@ -9,6 +9,8 @@ import { catalogEn } from './catalog.en.ts';
 import { catalogVi, type CatalogMessages } from './catalog.vi.ts';
 import { dashboardEn } from './dashboard.en.ts';
 import { dashboardVi, type DashboardMessages } from './dashboard.vi.ts';
+import { queueEn } from './queue.en.ts';
+import { queueVi, type QueueMessages } from './queue.vi.ts';
 import { restructureEn } from './restructure.en.ts';
 import { restructureVi, type RestructureMessages } from './restructure.vi.ts';
 import { en } from './en.ts';
@@ -22,7 +24,7 @@ const STORAGE_KEY = 'motcua.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages & { dossier: DossierMessages } & { catalog: CatalogMessages } & { restructure: RestructureMessages } & { dashboard: DashboardMessages } };
+    resources: { translation: Messages & { dossier: DossierMessages } & { catalog: CatalogMessages } & { restructure: RestructureMessages } & { queue: QueueMessages } & { dashboard: DashboardMessages } };
   }
 }
 
@@ -59,7 +61,7 @@ export function setLanguage(language: Language): Promise<unknown> {
 i18next.on('languageChanged', applyLanguage);
 
 void i18next.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, dossier: dossierVi, catalog: catalogVi, restructure: restructureVi, dashboard: dashboardVi } }, en: { translation: { ...en, dossier: dossierEn, catalog: catalogEn, restructure: restructureEn, dashboard: dashboardEn } } },
+  resources: { vi: { translation: { ...vi, dossier: dossierVi, catalog: catalogVi, restructure: restructureVi, queue: queueVi, dashboard: dashboardVi } }, en: { translation: { ...en, dossier: dossierEn, catalog: catalogEn, restructure: restructureEn, queue: queueEn, dashboard: dashboardEn } } },
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
