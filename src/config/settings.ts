@@ -15,6 +15,8 @@ export interface Settings {
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresPerAddress: number;
   loginWindowMinutes: number;
+  feedbackMaxPerAddress: number;
+  feedbackWindowMinutes: number;
 }
 
 export class SettingsError extends Error {
@@ -49,6 +51,8 @@ export const SETTING_SPECS: Record<string, SettingSpec> = {
   MOTCUA_LOGIN_MAX_FAILURES_PER_ACCOUNT: { description: 'Failed sign-ins per account within the window before refusal', default: '5' },
   MOTCUA_LOGIN_MAX_FAILURES_PER_ADDRESS: { description: 'Failed sign-ins per client address within the window', default: '20' },
   MOTCUA_LOGIN_WINDOW_MINUTES: { description: 'Window of the sign-in rate limit, in minutes', default: '15' },
+  MOTCUA_FEEDBACK_MAX_PER_ADDRESS: { description: 'Questions and feedback accepted from one client address within the window', default: '5' },
+  MOTCUA_FEEDBACK_WINDOW_MINUTES: { description: 'Window of the feedback rate limit, in minutes', default: '60' },
 };
 
 /** Variables read by tools around the product (tests, CI), accepted without being settings of the server. */
@@ -101,6 +105,8 @@ export function loadSettings(env: Env, overrides: Partial<Settings> = {}): Setti
     loginMaxFailuresPerAccount: integer(env, 'MOTCUA_LOGIN_MAX_FAILURES_PER_ACCOUNT', 1, 1000),
     loginMaxFailuresPerAddress: integer(env, 'MOTCUA_LOGIN_MAX_FAILURES_PER_ADDRESS', 1, 100000),
     loginWindowMinutes: integer(env, 'MOTCUA_LOGIN_WINDOW_MINUTES', 1, 24 * 60),
+    feedbackMaxPerAddress: integer(env, 'MOTCUA_FEEDBACK_MAX_PER_ADDRESS', 1, 100000),
+    feedbackWindowMinutes: integer(env, 'MOTCUA_FEEDBACK_WINDOW_MINUTES', 1, 7 * 24 * 60),
   };
   return { ...settings, ...overrides };
 }

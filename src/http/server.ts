@@ -20,7 +20,10 @@ import { calendarRoutes } from './routes/calendar.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
 import { procedureRoutes } from './routes/procedures.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
 import { queueRoutes } from './routes/queue.ts';
+import { counterRoutes } from './routes/counter.ts';
+import { catalogAdminRoutes } from './routes/catalog-admin.ts';
 import { restructureRoutes } from './routes/restructure.ts';
 
 export interface ServerOptions {
@@ -99,7 +102,10 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       dossierRoutes(api, ctx);
       procedureRoutes(api, ctx);
       statsRoutes(api, ctx);
+      feedbackRoutes(api, ctx);
       queueRoutes(api, ctx);
+      counterRoutes(api, ctx);
+      catalogAdminRoutes(api, ctx);
       restructureRoutes(api, ctx);
     },
     { prefix: '/api/v1' },

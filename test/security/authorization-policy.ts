@@ -9,6 +9,8 @@ export interface Rule {
   /** Matches the OpenAPI path (with {params}). */
   path: RegExp;
   access: Access;
+  /** A live stream (server-sent events): checked for its rule, not called (it never ends). */
+  stream?: boolean;
 }
 
 const PUBLIC: Access = { kind: 'public' };
@@ -33,6 +35,13 @@ export const POLICY: readonly Rule[] = [
   { method: 'GET', path: /^\/api\/v1\/stats\/districts\.geojson$/, access: PUBLIC },
   { method: 'GET', path: /^\/api\/v1\/stats\/(summary|dashboard|dossiers|late|late\.xlsx|reports\/period\.xlsx)$/, access: ANY_STAFF },
   { method: '*', path: /^\/api\/v1\/admin\//, access: ADMIN },
+  // Queues: citizens take tickets, book and check in appointments, watch displays and loads; officers run counters.
+  { method: 'GET', path: /^\/api\/v1\/queue\/(where|\{unitCode\}\/(services|display|load|appointment-slots))$/, access: PUBLIC },
+  { method: 'GET', path: /^\/api\/v1\/queue\/\{unitCode\}\/events$/, access: PUBLIC, stream: true },
+  { method: 'GET', path: /^\/api\/v1\/public\/queue\/tickets\/\{id\}$/, access: PUBLIC },
+  { method: 'POST', path: /^\/api\/v1\/queue\/\{unitCode\}\/(tickets|appointments|appointments\/\{code\}\/(check-in|cancel))$/, access: PUBLIC },
+  { method: 'GET', path: /^\/api\/v1\/queue\/(stats|\{unitCode\}\/counters(\/\{counter\})?)$/, access: ANY_STAFF },
+  { method: 'POST', path: /^\/api\/v1\/queue\/\{unitCode\}\/(counters\/\{counter\}\/(call-next|sign-in|sign-out)|tickets\/\{id\}\/actions)$/, access: ANY_STAFF },
 ];
 
 export function ruleFor(method: string, path: string): Rule[] {

@@ -10,6 +10,7 @@ import { formatInstant } from '../../calendar/format-date.ts';
 import { ActionForm, isKnownAction } from '../../dossier/action-form.tsx';
 import { StatusBadge } from '../../dossier/status-badge.tsx';
 import { Timeline } from '../../dossier/timeline.tsx';
+import { DossierComplaints } from '../../dossier/dossier-complaints.tsx';
 import { errorMessage } from '../../i18n/error-message.ts';
 import { useDocumentTitle } from '../../layout/use-document-title.ts';
 
@@ -127,6 +128,7 @@ function DossierView({ dossier, done, onDone }: { dossier: Dossier; done: Action
           </section>
         </div>
         <aside className="dossier-side">
+          <DossierComplaints dossierCode={dossier.code} />
           <section className="card" aria-labelledby="units-title">
             <h2 id="units-title">{t('dossier.dossier.units')}</h2>
             <dl className="facts">

@@ -51,6 +51,7 @@ export function InboxPage() {
       <header className="page-intro">
         <h1>{t('dossier.desk.title')}</h1>
         <p className="lead">{t('dossier.desk.lead')}</p>
+        <p><Link to="/xu-ly/phan-anh" data-testid="desk-feedback-link">{t('feedback.desk.title')}</Link></p>
       </header>
       <div className="inbox-filters">
         <div className="field">
