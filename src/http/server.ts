@@ -19,6 +19,7 @@ import { adminUserRoutes } from './routes/admin-users.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
 import { procedureRoutes } from './routes/procedures.ts';
+import { statsRoutes } from './routes/stats.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { queueRoutes } from './routes/queue.ts';
@@ -101,6 +102,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       calendarRoutes(api, ctx);
       dossierRoutes(api, ctx);
       procedureRoutes(api, ctx);
+      statsRoutes(api, ctx);
       feedbackRoutes(api, ctx);
       notificationRoutes(api, ctx);
       queueRoutes(api, ctx);

@@ -7,6 +7,8 @@ import type { DossierMessages } from './dossier.vi.ts';
 import { dossierVi } from './dossier.vi.ts';
 import { catalogEn } from './catalog.en.ts';
 import { catalogVi, type CatalogMessages } from './catalog.vi.ts';
+import { dashboardEn } from './dashboard.en.ts';
+import { dashboardVi, type DashboardMessages } from './dashboard.vi.ts';
 import { queueEn } from './queue.en.ts';
 import { queueVi, type QueueMessages } from './queue.vi.ts';
 import { catalogAdminEn } from './catalog-admin.en.ts';
@@ -32,6 +34,7 @@ const NAMESPACES_VI = {
   catalogAdmin: catalogAdminVi,
   restructure: restructureVi,
   queue: queueVi,
+  dashboard: dashboardVi,
 };
 const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
   notify: notifyEn,
@@ -42,6 +45,7 @@ const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
   catalogAdmin: catalogAdminEn,
   restructure: restructureEn,
   queue: queueEn,
+  dashboard: dashboardEn,
 };
 type Namespaces = {
   notify: NotifyMessages;
@@ -52,6 +56,7 @@ type Namespaces = {
   catalogAdmin: CatalogAdminMessages;
   restructure: RestructureMessages;
   queue: QueueMessages;
+  dashboard: DashboardMessages;
 };
 
 export const LANGUAGES = ['vi', 'en'] as const;
