@@ -42,6 +42,10 @@ export const POLICY: readonly Rule[] = [
   { method: 'GET', path: /^\/api\/v1\/feedback(\/indicators|\/\{code\})?$/, access: ANY_STAFF },
   { method: 'POST', path: /^\/api\/v1\/feedback(\/\{code\}\/actions)?$/, access: ANY_STAFF },
   { method: 'GET', path: /^\/api\/v1\/dossiers\/\{code\}\/complaints$/, access: ANY_STAFF },
+  // Messages: an officer's own warnings and a dossier's messages; SMS delivery receipts come from the gateway
+  // with a shared secret (checked by the route, not a staff session).
+  { method: 'GET', path: /^\/api\/v1\/(notifications\/mine|dossiers\/\{code\}\/notifications)$/, access: ANY_STAFF },
+  { method: 'POST', path: /^\/api\/v1\/notifications\/sms-receipts$/, access: PUBLIC },
   // Queues: citizens take tickets, book and check in appointments, watch displays and loads; officers run counters.
   { method: 'GET', path: /^\/api\/v1\/queue\/(where|\{unitCode\}\/(services|display|load|appointment-slots))$/, access: PUBLIC },
   { method: 'GET', path: /^\/api\/v1\/queue\/\{unitCode\}\/events$/, access: PUBLIC, stream: true },
