@@ -30,6 +30,17 @@ export const POLICY: readonly Rule[] = [
   { method: 'GET', path: /^\/api\/v1\/dossiers(\/\{code\})?$/, access: ANY_STAFF },
   { method: 'POST', path: /^\/api\/v1\/dossiers\/\{code\}\/actions$/, access: ANY_STAFF },
   { method: '*', path: /^\/api\/v1\/admin\//, access: ADMIN },
+  // Queues: the kiosk, display, ticket status, appointments and "where to go" are public; counters are
+  // worked by reception officers and managers (of that unit: the service answers 403 to others).
+  { method: 'GET', path: /^\/api\/v1\/queue\/\{unitCode\}\/(services|display|load|appointment-slots)$/, access: PUBLIC },
+  { method: 'POST', path: /^\/api\/v1\/queue\/\{unitCode\}\/tickets$/, access: PUBLIC },
+  { method: 'POST', path: /^\/api\/v1\/queue\/\{unitCode\}\/appointments(\/\{code\}\/(check-in|cancel))?$/, access: PUBLIC },
+  { method: 'GET', path: /^\/api\/v1\/queue\/where$/, access: PUBLIC },
+  { method: 'GET', path: /^\/api\/v1\/public\/queue\/tickets\/\{id\}$/, access: PUBLIC },
+  { method: 'GET', path: /^\/api\/v1\/queue\/\{unitCode\}\/counters$/, access: ANY_STAFF },
+  { method: 'GET', path: /^\/api\/v1\/queue\/stats$/, access: ANY_STAFF },
+  { method: '*', path: /^\/api\/v1\/queue\/\{unitCode\}\/counters\/\{counter\}(\/(call-next|sign-in|sign-out))?$/, access: { kind: 'staff', roles: ['reception', 'manager'] } },
+  { method: 'POST', path: /^\/api\/v1\/queue\/\{unitCode\}\/tickets\/\{id\}\/actions$/, access: { kind: 'staff', roles: ['reception', 'manager'] } },
 ];
 
 export function ruleFor(method: string, path: string): Rule[] {
