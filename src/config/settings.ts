@@ -15,6 +15,12 @@ export interface Settings {
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresPerAddress: number;
   loginWindowMinutes: number;
+  /** Where attachments are stored (content-addressed); undefined = `<dataDir>/files`. */
+  filesDir: string | undefined;
+  /** Largest accepted attachment, in megabytes. */
+  uploadMaxMegabytes: number;
+  /** The web app's public address, printed in QR codes on forms; undefined = the address the request used. */
+  publicUrl: string | undefined;
 }
 
 export class SettingsError extends Error {
@@ -49,6 +55,9 @@ export const SETTING_SPECS: Record<string, SettingSpec> = {
   MOTCUA_LOGIN_MAX_FAILURES_PER_ACCOUNT: { description: 'Failed sign-ins per account within the window before refusal', default: '5' },
   MOTCUA_LOGIN_MAX_FAILURES_PER_ADDRESS: { description: 'Failed sign-ins per client address within the window', default: '20' },
   MOTCUA_LOGIN_WINDOW_MINUTES: { description: 'Window of the sign-in rate limit, in minutes', default: '15' },
+  MOTCUA_FILES_DIR: { description: 'Directory of scanned attachments, stored by SHA-256 (shared storage when several instances run)', default: '<data dir>/files' },
+  MOTCUA_UPLOAD_MAX_MB: { description: 'Largest accepted attachment (PDF, JPEG or PNG scan), in megabytes', default: '20' },
+  MOTCUA_PUBLIC_URL: { description: 'Public address of the web app, encoded in the QR codes of printed forms', default: '(the address of the request)' },
 };
 
 /** Variables read by tools around the product (tests, CI), accepted without being settings of the server. */
@@ -67,6 +76,15 @@ function boolean(env: Env, name: string): boolean {
   if (['true', '1', 'yes'].includes(raw)) return true;
   if (['false', '0', 'no'].includes(raw)) return false;
   throw new SettingsError(name, `${name}: phải là true hoặc false (must be true or false), got "${raw}"`);
+}
+
+function publicUrl(env: Env): string | undefined {
+  const raw = env.MOTCUA_PUBLIC_URL?.trim();
+  if (!raw) return undefined;
+  if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(raw)) {
+    throw new SettingsError('MOTCUA_PUBLIC_URL', `MOTCUA_PUBLIC_URL: phải là địa chỉ http(s):// (must be an http(s) URL), got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
 }
 
 export function loadSettings(env: Env, overrides: Partial<Settings> = {}): Settings {
@@ -101,6 +119,9 @@ export function loadSettings(env: Env, overrides: Partial<Settings> = {}): Setti
     loginMaxFailuresPerAccount: integer(env, 'MOTCUA_LOGIN_MAX_FAILURES_PER_ACCOUNT', 1, 1000),
     loginMaxFailuresPerAddress: integer(env, 'MOTCUA_LOGIN_MAX_FAILURES_PER_ADDRESS', 1, 100000),
     loginWindowMinutes: integer(env, 'MOTCUA_LOGIN_WINDOW_MINUTES', 1, 24 * 60),
+    filesDir: env.MOTCUA_FILES_DIR?.trim() || undefined,
+    uploadMaxMegabytes: integer(env, 'MOTCUA_UPLOAD_MAX_MB', 1, 1024),
+    publicUrl: publicUrl(env),
   };
   return { ...settings, ...overrides };
 }

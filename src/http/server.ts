@@ -17,6 +17,7 @@ import { unitRoutes } from './routes/units.ts';
 import { adminUserRoutes } from './routes/admin-users.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
+import { dossierAttachmentRoutes } from './routes/dossier-attachments.ts';
 import { procedureRoutes } from './routes/procedures.ts';
 
 export interface ServerOptions {
@@ -90,6 +91,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       adminUserRoutes(api, ctx);
       calendarRoutes(api, ctx);
       dossierRoutes(api, ctx);
+      dossierAttachmentRoutes(api, ctx);
       procedureRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
