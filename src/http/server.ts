@@ -18,6 +18,7 @@ import { adminUserRoutes } from './routes/admin-users.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
 import { dossierAttachmentRoutes } from './routes/dossier-attachments.ts';
+import { dossierFormRoutes } from './routes/dossier-forms.ts';
 import { procedureRoutes } from './routes/procedures.ts';
 
 export interface ServerOptions {
@@ -92,6 +93,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       calendarRoutes(api, ctx);
       dossierRoutes(api, ctx);
       dossierAttachmentRoutes(api, ctx);
+      dossierFormRoutes(api, ctx);
       procedureRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
