@@ -6,6 +6,8 @@ import { dossierEn } from './dossier.en.ts';
 import type { DossierMessages } from './dossier.vi.ts';
 import { dossierVi } from './dossier.vi.ts';
 import { catalogEn } from './catalog.en.ts';
+import { filesEn } from './files.en.ts';
+import { filesVi, type FilesMessages } from './files.vi.ts';
 import { catalogVi, type CatalogMessages } from './catalog.vi.ts';
 import { en } from './en.ts';
 import { vi, type Messages } from './vi.ts';
@@ -18,7 +20,7 @@ const STORAGE_KEY = 'motcua.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages & { dossier: DossierMessages } & { catalog: CatalogMessages } };
+    resources: { translation: Messages & { dossier: DossierMessages } & { catalog: CatalogMessages } & { files: FilesMessages } };
   }
 }
 
@@ -55,7 +57,7 @@ export function setLanguage(language: Language): Promise<unknown> {
 i18next.on('languageChanged', applyLanguage);
 
 void i18next.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, dossier: dossierVi, catalog: catalogVi } }, en: { translation: { ...en, dossier: dossierEn, catalog: catalogEn } } },
+  resources: { vi: { translation: { ...vi, dossier: dossierVi, catalog: catalogVi, files: filesVi } }, en: { translation: { ...en, dossier: dossierEn, catalog: catalogEn, files: filesEn } } },
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
