@@ -9,7 +9,10 @@ const USAGE = `Cách dùng (usage):
   motcua serve [--port N] [--data-dir DIR] [--demo]
   motcua due-date --from INSTANT (--days N | --hours N) [--unit CODE] [--data-dir DIR]
   motcua import procedures FILE
-  motcua restructure PLAN.json [--dry-run]`;
+  motcua restructure PLAN.json|bundled:<id> [--dry-run] [--data-dir DIR] [--json]
+  motcua audit verify [--data-dir DIR] [--json]
+  motcua backup DIR [--data-dir DIR]
+  motcua restore DIR [--data-dir DIR] [--force]`;
 
 function fail(message: string, code = 2): number {
   process.stderr.write(`${message}\n`);
@@ -50,6 +53,19 @@ export async function main(argv: string[]): Promise<number | undefined> {
       case 'import': {
         const { runImportCommand } = await import('./import-procedures.ts');
         return await runImportCommand(rest);
+      }
+      case 'restructure': {
+        const { runRestructureCommand } = await import('./restructure.ts');
+        return await runRestructureCommand(rest);
+      }
+      case 'audit': {
+        const { runAuditCommand } = await import('./audit.ts');
+        return await runAuditCommand(rest);
+      }
+      case 'backup':
+      case 'restore': {
+        const { runBackupCommand, runRestoreCommand } = await import('./backup.ts');
+        return await (command === 'backup' ? runBackupCommand(rest) : runRestoreCommand(rest));
       }
       case undefined:
       case 'help':

@@ -11,6 +11,8 @@ import { buildServer, loggerOptions } from '../http/server.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { FastifyInstance } from 'fastify';
 import { ensureWebBuild, WEB_DIST } from './web-build.ts';
+import { applyDuePlans } from '../services/restructure.ts';
+import { sealAuditLog } from '../store/audit-chain.ts';
 
 export interface ServeOptions {
   port?: number | undefined;
@@ -56,11 +58,28 @@ export async function serve(options: ServeOptions, out = (line: string) => conso
     }
   }
 
+  // Restructuring plans accepted ahead of time take effect at their instant (checked each minute;
+  // an advisory lock makes several instances take turns, and a plan is applied once).
+  const applyPlans = () => applyDuePlans(ctx).then(
+    (ids) => { if (ids.length > 0) out(`Đã áp dụng phương án sắp xếp: ${ids.join(', ')}`); },
+    (error: unknown) => app.log.error({ err: error }, 'restructure: applying due plans failed'),
+  );
+  await applyPlans();
+  const planTimer = setInterval(() => void applyPlans(), 60_000);
+  planTimer.unref();
+  // The audit log is sealed into its hash chain a few seconds after entries commit (motcua audit verify).
+  const seal = () => sealAuditLog(handle.db).catch((error: unknown) => app.log.error({ err: error }, 'audit: sealing failed'));
+  const sealTimer = setInterval(() => void seal(), 10_000);
+  sealTimer.unref();
+
   let stopping: Promise<void> | undefined;
   const stop = () => {
     // Drain: stop accepting, finish requests in flight, then close the database.
     stopping ??= (async () => {
+      clearInterval(planTimer);
+      clearInterval(sealTimer);
       await app.close();
+      await seal();
       await handle.close();
     })();
     return stopping;

@@ -20,6 +20,7 @@ import { dossierRoutes } from './routes/dossiers.ts';
 import { dossierAttachmentRoutes } from './routes/dossier-attachments.ts';
 import { dossierFormRoutes } from './routes/dossier-forms.ts';
 import { procedureRoutes } from './routes/procedures.ts';
+import { restructureRoutes } from './routes/restructure.ts';
 
 export interface ServerOptions {
   /** Directory of the built web app (web/dist); omitted in API-only tests. */
@@ -95,6 +96,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       dossierAttachmentRoutes(api, ctx);
       dossierFormRoutes(api, ctx);
       procedureRoutes(api, ctx);
+      restructureRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );

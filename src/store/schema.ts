@@ -288,7 +288,43 @@ export interface DossierAttachmentsTable {
   uploaded_at: Timestamp;
 }
 
+export interface RestructurePlansTable {
+  province_code: string;
+  id: string;
+  version: number;
+  title: string;
+  plan: Json;
+  digest: string;
+  effective_at: Timestamp;
+  status: 'scheduled' | 'applied' | 'undone';
+  touched: string[];
+  undo: Json;
+  impact: Json;
+  created_by: string;
+  created_at: DefaultedTimestamp;
+  applied_at: Timestamp | null;
+  undone_at: Timestamp | null;
+}
+
+export interface UnitRevisionsTable {
+  code: string;
+  changed_at: Timestamp;
+  plan_id: string;
+  name_before: string;
+  parent_before: string | null;
+}
+
+export interface AuditSealsTable {
+  seq: number;
+  audit_id: number;
+  hash: string;
+  sealed_at: DefaultedTimestamp;
+}
+
 export interface DatabaseSchema {
+  audit_seals: AuditSealsTable;
+  restructure_plans: RestructurePlansTable;
+  unit_revisions: UnitRevisionsTable;
   notifications: NotificationsTable;
   dossiers: DossiersTable;
   dossier_actions: DossierActionsTable;

@@ -2,8 +2,11 @@
 import { ACTION_LABELS_VI, isActionType } from './action.ts';
 
 export const INTAKE_STEP = 'receive';
+/** Written by a restructuring plan: the dossier moves to a successor unit, its status and due date unchanged. */
+export const RESTRUCTURE_STEP = 'restructure';
 
 export function historyStepLabel(type: string): string {
   if (type === INTAKE_STEP) return 'Tiếp nhận hồ sơ';
+  if (type === RESTRUCTURE_STEP) return 'Chuyển do sắp xếp đơn vị hành chính';
   return isActionType(type) ? ACTION_LABELS_VI[type] : type;
 }

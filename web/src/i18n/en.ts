@@ -162,6 +162,8 @@ export const en: Messages = {
     usersText: 'Create accounts, assign roles and units, lock or unlock accounts.',
     unitsTitle: 'Network of units',
     unitsText: 'Centers, Branches, Reception Points and competent agencies; each unit’s own office hours.',
+    restructureTitle: 'Restructuring',
+    restructureText: 'Plans that merge, split or close units in phases; preview their impact on dossiers and staff before applying.',
     workflowsTitle: 'Processing workflows',
     workflowsText: 'The steps of each procedure and the time allowed for each step.',
   },

@@ -9,6 +9,8 @@ import { catalogEn } from './catalog.en.ts';
 import { filesEn } from './files.en.ts';
 import { filesVi, type FilesMessages } from './files.vi.ts';
 import { catalogVi, type CatalogMessages } from './catalog.vi.ts';
+import { restructureEn } from './restructure.en.ts';
+import { restructureVi, type RestructureMessages } from './restructure.vi.ts';
 import { en } from './en.ts';
 import { vi, type Messages } from './vi.ts';
 
@@ -20,7 +22,7 @@ const STORAGE_KEY = 'motcua.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages & { dossier: DossierMessages } & { catalog: CatalogMessages } & { files: FilesMessages } };
+    resources: { translation: Messages & { dossier: DossierMessages } & { catalog: CatalogMessages } & { restructure: RestructureMessages } & { files: FilesMessages } };
   }
 }
 
@@ -57,7 +59,7 @@ export function setLanguage(language: Language): Promise<unknown> {
 i18next.on('languageChanged', applyLanguage);
 
 void i18next.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, dossier: dossierVi, catalog: catalogVi, files: filesVi } }, en: { translation: { ...en, dossier: dossierEn, catalog: catalogEn, files: filesEn } } },
+  resources: { vi: { translation: { ...vi, dossier: dossierVi, catalog: catalogVi, restructure: restructureVi, files: filesVi } }, en: { translation: { ...en, dossier: dossierEn, catalog: catalogEn, restructure: restructureEn, files: filesEn } } },
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],

@@ -163,6 +163,8 @@ export const vi = {
     usersText: 'Tạo tài khoản, gán vai trò và đơn vị, khóa hoặc mở khóa tài khoản.',
     unitsTitle: 'Mạng lưới đơn vị',
     unitsText: 'Trung tâm, Chi nhánh, Điểm tiếp nhận và cơ quan giải quyết; giờ làm việc riêng của từng đơn vị.',
+    restructureTitle: 'Sắp xếp đơn vị',
+    restructureText: 'Phương án sáp nhập, tách, đóng đơn vị theo từng giai đoạn; xem trước tác động lên hồ sơ, cán bộ trước khi áp dụng.',
     workflowsTitle: 'Quy trình xử lý',
     workflowsText: 'Các bước xử lý hồ sơ và thời hạn của từng bước theo từng thủ tục.',
   },

@@ -7,6 +7,7 @@ import { NotFoundPage } from '../not-found-page.tsx';
 import { ADMIN_PAGES } from './admin-pages.ts';
 import { AdminCalendarPage } from './admin-calendar-page.tsx';
 import { AdminHomePage } from './admin-home-page.tsx';
+import { AdminRestructurePage } from './admin-restructure-page.tsx';
 
 export function AdminArea({ area }: { area: Area }) {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export function AdminArea({ area }: { area: Area }) {
       <Routes>
         <Route index element={<AdminHomePage />} />
         <Route path={ADMIN_PAGES.calendar} element={<AdminCalendarPage />} />
+        <Route path={ADMIN_PAGES.restructure} element={<AdminRestructurePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </RequireStaff>

@@ -4,6 +4,7 @@ export const ADMIN_PAGES = {
   users: null,
   units: null,
   workflows: null,
+  restructure: 'sap-xep',
 } as const;
 
 export type AdminPageKey = keyof typeof ADMIN_PAGES;

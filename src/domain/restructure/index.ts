@@ -1,0 +1,3 @@
+export * from './plan.ts';
+export * from './network-change.ts';
+export * from './bundled-plans.ts';
