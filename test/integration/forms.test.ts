@@ -55,6 +55,7 @@ describe.each(ENGINES)('forms on %s', (engine) => {
   const pdfOf = async (res: Awaited<ReturnType<typeof form>>) => {
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-security-policy']).not.toContain("object-src 'none'");
     expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const pdf = await readPdf(res.rawPayload);
     return { ...pdf, text: flatText(pdf.pages), qr: decodeDrawnQrCodes(res.rawPayload) };

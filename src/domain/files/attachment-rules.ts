@@ -79,3 +79,9 @@ export function normaliseDocumentName(raw: string | undefined): string | null {
   if (value.length > 500) throw invalid('INVALID_DOCUMENT_NAME', 'Trường "documentName": tên thành phần hồ sơ dài tối đa 500 ký tự.', { field: 'documentName' });
   return value === '' ? null : value;
 }
+
+/**
+ * Content-Security-Policy for a served PDF or image: nothing may load from it, but the browser's own PDF
+ * viewer must run (the app's `object-src 'none'` would leave an inline PDF blank in Chromium).
+ */
+export const FILE_RESPONSE_CSP = "default-src 'none'; object-src 'self'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";

@@ -12,7 +12,7 @@ import {
   uploadAttachment,
   type AttachmentView,
 } from '../../services/dossier-attachments.ts';
-import { contentDisposition, downloadName, type AttachmentMediaType } from '../../domain/files/attachment-rules.ts';
+import { contentDisposition, downloadName, FILE_RESPONSE_CSP, type AttachmentMediaType } from '../../domain/files/attachment-rules.ts';
 import type { Actor, ServiceContext } from '../../services/context.ts';
 import { errorResponseSchema } from '../error-handler.ts';
 import { originOf, requireStaff } from '../staff-auth.ts';
@@ -83,6 +83,7 @@ export function dossierAttachmentRoutes(app: FastifyInstance, ctx: ServiceContex
         .header('content-disposition', contentDisposition(downloadName(attachment.fileName, attachment.mediaType as AttachmentMediaType), disposition ?? 'attachment'))
         .header('cache-control', 'private, no-store')
         .header('etag', `"${attachment.sha256}"`)
+        .header('content-security-policy', FILE_RESPONSE_CSP)
         .send(bytes);
     },
   );

@@ -3,7 +3,7 @@
 // to print, under a file name that says what they are.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { contentDisposition } from '../../domain/files/attachment-rules.ts';
+import { contentDisposition, FILE_RESPONSE_CSP } from '../../domain/files/attachment-rules.ts';
 import { DOSSIER_FORMS, type DossierFormName } from '../../services/forms/dossier-forms.ts';
 import { printDossierForm, printTrackingBook, type RenderedPdf } from '../../services/dossier-forms.ts';
 import type { ServiceContext } from '../../services/context.ts';
@@ -17,7 +17,8 @@ const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorR
 const requestBase = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 const sendPdf = (reply: FastifyReply, pdf: RenderedPdf) =>
-  reply.type('application/pdf').header('content-disposition', contentDisposition(pdf.fileName, 'inline')).header('cache-control', 'private, no-store').send(pdf.bytes);
+  reply.type('application/pdf').header('content-disposition', contentDisposition(pdf.fileName, 'inline')).header('cache-control', 'private, no-store')
+    .header('content-security-policy', FILE_RESPONSE_CSP).send(pdf.bytes);
 
 export function dossierFormRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.get(
