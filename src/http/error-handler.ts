@@ -1,7 +1,7 @@
 // One mapping from failures to the contract's error shape:
 // { error: { code, message (Vietnamese), details } }, never a 5xx for bad input.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isAppError, type ErrorKind } from '../domain/errors.ts';
+import { invalid, isAppError, type ErrorKind } from '../domain/errors.ts';
 
 const STATUS_OF: Record<ErrorKind, number> = {
   invalid: 400,
@@ -66,6 +66,34 @@ export function installErrorHandler(app: FastifyInstance, options: { spaIndex: b
     return sendError(reply, 500, 'INTERNAL_ERROR', 'Hệ thống gặp lỗi, vui lòng thử lại sau.');
   });
 
+  // PostgreSQL text cannot hold NUL: in a query value (a search box) it is dropped; in a path or a body it
+  // is refused, so it never reaches the database as a 500.
+  app.addHook('preValidation', async (request) => {
+    const query = request.query as Record<string, unknown> | undefined;
+    if (query && typeof query === 'object') {
+      for (const [key, value] of Object.entries(query)) {
+        if (typeof value === 'string' && value.includes('\u0000')) query[key] = value.replaceAll('\u0000', '');
+        else if (Array.isArray(value)) query[key] = value.map((v) => (typeof v === 'string' ? v.replaceAll('\u0000', '') : v));
+      }
+    }
+    if (containsNul(request.params) || containsNul(request.body)) {
+      throw invalid('NUL_CHARACTER', 'Dữ liệu gửi lên chứa ký tự NUL (mã 0), không được phép.');
+    }
+  });
+
+  // Errors Fastify answers by itself (e.g. 414 for an over-long path segment) get the contract's shape too.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (reply.statusCode < 400 || typeof payload !== 'string' || !payload.startsWith('{')) return payload;
+    try {
+      const body = JSON.parse(payload) as { error?: unknown; code?: unknown; statusCode?: unknown };
+      if (typeof body.error !== 'string' || typeof body.statusCode !== 'number') return payload;
+      const message = reply.statusCode === 414 ? 'Đường dẫn quá dài.' : reply.statusCode >= 500 ? 'Hệ thống gặp lỗi, vui lòng thử lại sau.' : 'Yêu cầu không hợp lệ.';
+      return JSON.stringify({ error: { code: typeof body.code === 'string' ? body.code : 'BAD_REQUEST', message } });
+    } catch {
+      return payload;
+    }
+  });
+
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: a non-API GET that is not a file gets index.html.
     // A missing static file (a stale /assets/x.js) is a real miss, never the page; app paths may contain
@@ -89,3 +117,11 @@ export const errorResponseSchema = {
     },
   },
 } as const;
+
+function containsNul(value: unknown, depth = 0): boolean {
+  if (depth > 20) return false;
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some((v) => containsNul(v, depth + 1));
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1));
+  return false;
+}

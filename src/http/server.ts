@@ -11,6 +11,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { validatorCompiler } from './validation.ts';
 import { REDACT_PATHS, redactUrl } from './redact.ts';
+import { authenticateStaffRoutes } from './staff-auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { authRoutes } from './routes/auth.ts';
 import { unitRoutes } from './routes/units.ts';
@@ -20,6 +21,9 @@ import { dossierRoutes } from './routes/dossiers.ts';
 import { dossierAttachmentRoutes } from './routes/dossier-attachments.ts';
 import { dossierFormRoutes } from './routes/dossier-forms.ts';
 import { procedureRoutes } from './routes/procedures.ts';
+import { queueRoutes } from './routes/queue.ts';
+import { counterRoutes } from './routes/counter.ts';
+import { catalogAdminRoutes } from './routes/catalog-admin.ts';
 import { restructureRoutes } from './routes/restructure.ts';
 
 export interface ServerOptions {
@@ -43,6 +47,8 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     logger: options.logger ?? false,
     trustProxy: ctx.settings.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // Long path segments reach the route's own schema (a 400 in the contract's shape), not a bare 414.
+    maxParamLength: 8192,
   });
   app.setValidatorCompiler(validatorCompiler);
 
@@ -87,6 +93,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
 
   await app.register(
     async (api) => {
+      authenticateStaffRoutes(api, ctx);
       healthRoutes(api, ctx);
       authRoutes(api, ctx);
       unitRoutes(api, ctx);
@@ -96,6 +103,9 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       dossierAttachmentRoutes(api, ctx);
       dossierFormRoutes(api, ctx);
       procedureRoutes(api, ctx);
+      queueRoutes(api, ctx);
+      counterRoutes(api, ctx);
+      catalogAdminRoutes(api, ctx);
       restructureRoutes(api, ctx);
     },
     { prefix: '/api/v1' },

@@ -8,6 +8,7 @@ import { insertStaff } from '../store/staff.ts';
 import { appendAudit } from '../store/audit.ts';
 import { hashPassword } from './passwords.ts';
 import { seedDemoCatalog } from './demo-catalog.ts';
+import { seedDemoQueues } from './queue-demo.ts';
 import type { ServiceContext } from './context.ts';
 
 const UNITS_FILE = new URL('../../seed/binh-duong-units-2024.json', import.meta.url);
@@ -39,6 +40,7 @@ export async function seedDemo(ctx: ServiceContext, password: string): Promise<S
     await appendAudit(trx, { provinceCode: ctx.provinceCode, at: ctx.now(), actor: null, action: 'demo.seed', entityType: 'network',
       entityId: ctx.provinceCode, details: { units: units.length, accounts: accounts.length } });
     await seedDemoCatalog({ ...ctx, db: trx });
+    await seedDemoQueues(trx, ctx.provinceCode, units);
   });
   return { seeded: true, units: units.length, accounts };
 }

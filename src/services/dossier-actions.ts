@@ -6,7 +6,8 @@ import { conflict, invalid, notFound, isAppError } from '../domain/errors.ts';
 import { decide, isActionType, type ActionRequest, type ActorFacts } from '../domain/dossier/index.ts';
 import { type ProcedureClock } from '../domain/sla/index.ts';
 import { parseInstant, formatInstantVN } from '../domain/time/instant.ts';
-import { appendAction, appendOutbox, advanceDossier, findDossier, listActions } from '../store/dossiers.ts';
+import { recipientProblem } from '../domain/dossier/result-recipient.ts';
+import { appendAction, appendOutbox, advanceDossier, findDossier, listActions, type DossierRecord } from '../store/dossiers.ts';
 import { findStaffByUsername } from '../store/staff.ts';
 import { unitCalendar } from './calendar.ts';
 import { clockEventsOf, clockOf, factsOf } from './dossier-history.ts';
@@ -33,6 +34,9 @@ export interface ActionBody {
   fileRef?: string;
   method?: 'counter' | 'post';
   recipientName?: string;
+  recipientRole?: 'applicant' | 'representative';
+  recipientIdNumber?: string;
+  authorisation?: string;
   postalTrackingNumber?: string;
 }
 
@@ -111,6 +115,8 @@ async function act(ctx: ServiceContext, trx: Db, actor: Actor, code: string, bod
   const request = await toRequest(trx, body);
   const decision = decide(facts, request, { username: actor.username, roles: actor.roles, unitCode: actor.unitCode }, at);
   if (!decision.ok) throw decision.error;
+  const recipient = recipientProblemOf(dossier, body, at);
+  if (recipient) throw recipient;
 
   const calendar = await unitCalendar(ctx, dossier.receivingUnitCode, trx);
   const events = [...clockEventsOf(actions), ...decision.clockEvents];
@@ -138,6 +144,22 @@ async function act(ctx: ServiceContext, trx: Db, actor: Actor, code: string, bod
     code, action: decision.action, from: decision.fromStatus, status: decision.nextStatus, at: formatInstantVN(at), effects: decision.effects,
   });
   return { code, action: decision.action, seq, status: decision.nextStatus, dueAt: formatInstantVN(clock.dueAt), at: formatInstantVN(at) };
+}
+
+/**
+ * A return at the counter that names who collects (role and CCCD, as the counter screen always does) is
+ * checked against the dossier: the applicant's own CCCD, the representative named at intake, or a
+ * recorded power of attorney. API callers that send only a name keep the contract's minimal form.
+ */
+function recipientProblemOf(dossier: DossierRecord, body: ActionBody, at: number) {
+  if (body.type !== 'return_result' || body.method !== 'counter') return undefined;
+  if (body.recipientRole === undefined && body.recipientIdNumber === undefined) return undefined;
+  const applicant = dossier.applicant as { kind?: string; idNumber?: string; representative?: { idNumber?: string } | null };
+  return recipientProblem(
+    { kind: applicant.kind === 'organization' ? 'organization' : 'citizen', idNumber: applicant.idNumber ?? null, representativeIdNumber: applicant.representative?.idNumber ?? null },
+    { role: body.recipientRole ?? 'applicant', idNumber: body.recipientIdNumber ?? '', authorisation: body.authorisation },
+    new Date(at + 7 * 3_600_000).getUTCFullYear(),
+  );
 }
 
 function fingerprint(body: ActionBody): Omit<ActionBody, 'idempotencyKey'> {

@@ -90,9 +90,32 @@ export async function getDossier(ctx: ServiceContext, actor: Actor, code: string
   };
 }
 
-export async function listMyDossiers(ctx: ServiceContext, actor: Actor, query: { status?: string; subtree?: boolean; limit: number; offset: number }) {
+export interface MyDossiersQuery {
+  status?: string | undefined;
+  subtree?: boolean | undefined;
+  side?: 'receiving' | 'competent' | 'return' | undefined;
+  q?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** One search text read every way an officer types it: a dossier code, a phone, a CCCD, a name. */
+function searchForms(text: string) {
+  const compact = text.replace(/[\s.\-]/g, '');
+  return {
+    code: normaliseDossierCode(text),
+    phone: /^(\+?84|0)\d{9,10}$/.test(compact) ? normalisePhone(compact) : null,
+    idNumber: /^\d{9,13}$/.test(compact) ? compact : null,
+    name: text.replace(/\s+/g, ' ').trim().slice(0, 100),
+  };
+}
+
+export async function listMyDossiers(ctx: ServiceContext, actor: Actor, query: MyDossiersQuery) {
   const units = query.subtree ? await subtreeCodesOf(ctx.db, actor.unitCode) : [actor.unitCode];
-  const result = await listDossiersForUnits(ctx.db, ctx.provinceCode, { unitCodes: units, status: query.status, limit: query.limit, offset: query.offset });
+  const text = query.q?.trim();
+  const result = await listDossiersForUnits(ctx.db, ctx.provinceCode, {
+    unitCodes: units, status: query.status, side: query.side, search: text ? searchForms(text) : undefined, limit: query.limit, offset: query.offset,
+  });
   const now = ctx.now().getTime();
   return {
     total: result.total,
@@ -106,6 +129,9 @@ export async function listMyDossiers(ctx: ServiceContext, actor: Actor, query: {
       receivingUnitCode: d.receivingUnitCode,
       competentUnitCode: d.competentUnitCode,
       returnUnitCode: d.returnUnitCode,
+      returnByPost: d.returnByPost,
+      applicantKind: String((d.applicant as { kind?: string }).kind ?? 'citizen'),
+      hasRepresentative: Boolean((d.applicant as { representative?: unknown }).representative),
       receivedAt: formatInstantVN(d.receivedAt.getTime()),
       dueAt: iso(d.dueAt),
       overdue: d.finishedAt === null && d.dueAt !== null && d.dueAt.getTime() < now,

@@ -178,6 +178,10 @@ export async function listActions(db: Db, provinceCode: string, code: string): P
 export interface DossierListQuery {
   unitCodes: readonly string[];
   status?: string | undefined;
+  /** Only dossiers where the units are on this side (default: any side). */
+  side?: 'receiving' | 'competent' | 'return' | undefined;
+  /** Normalised forms of one search text; a dossier matches any of them. */
+  search?: { code: string | null; phone: string | null; idNumber: string | null; name: string } | undefined;
   limit: number;
   offset: number;
 }
@@ -188,14 +192,25 @@ export async function listDossiersForUnits(db: Db, provinceCode: string, query: 
   let base = db
     .selectFrom('dossiers')
     .where('province_code', '=', provinceCode)
-    .where((eb) =>
-      eb.or([
-        eb('receiving_unit_code', 'in', query.unitCodes),
-        eb('competent_unit_code', 'in', query.unitCodes),
-        eb('return_unit_code', 'in', query.unitCodes),
-      ]),
-    );
+    .where((eb) => {
+      const sides = {
+        receiving: eb('receiving_unit_code', 'in', query.unitCodes),
+        competent: eb('competent_unit_code', 'in', query.unitCodes),
+        return: eb('return_unit_code', 'in', query.unitCodes),
+      };
+      return query.side ? sides[query.side] : eb.or(Object.values(sides));
+    });
   if (query.status) base = base.where('status', '=', query.status);
+  const search = query.search;
+  if (search) {
+    const pattern = `%${search.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) => eb.or([
+      ...(search.code ? [eb('code', '=', search.code)] : []),
+      ...(search.phone ? [eb('applicant_phone', '=', search.phone)] : []),
+      ...(search.idNumber ? [eb('applicant_id_number', '=', search.idNumber)] : []),
+      eb(sql`motcua_fold(applicant->>'fullName')`, 'like', sql`motcua_fold(${pattern})`),
+    ]));
+  }
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await base
     .selectAll()

@@ -288,6 +288,97 @@ export interface DossierAttachmentsTable {
   uploaded_at: Timestamp;
 }
 
+// Queues (0006_queues.sql).
+export interface QueueServiceGroupsTable {
+  province_code: string;
+  unit_code: string;
+  code: string;
+  name: string;
+  prefix: string;
+  sort_order: Generated<number>;
+  slot_minutes: Generated<number>;
+  slot_capacity: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface QueueCountersTable {
+  province_code: string;
+  unit_code: string;
+  code: string;
+  name: string;
+  service_groups: string[];
+  officer_username: string | null;
+  signed_in_at: Timestamp | null;
+  priority_streak: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface QueueTicketSeriesTable {
+  province_code: string;
+  unit_code: string;
+  service_group: string;
+  day: string;
+  last_value: number;
+}
+
+export interface QueueTicketsTable {
+  province_code: string;
+  id: Generated<string>;
+  unit_code: string;
+  day: string;
+  service_group: string;
+  issued_group: string;
+  seq: number;
+  number: string;
+  priority: string;
+  channel: string;
+  status: string;
+  issued_at: Timestamp;
+  rank_at: Timestamp;
+  target_counter_code: string | null;
+  counter_code: string | null;
+  officer_username: string | null;
+  called_at: Timestamp | null;
+  first_called_at: Timestamp | null;
+  call_count: Generated<number>;
+  serving_started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  appointment_id: string | null;
+  dossier_code: string | null;
+  issued_address: string | null;
+}
+
+export interface QueueTicketEventsTable {
+  id: Generated<number>;
+  province_code: string;
+  ticket_id: string;
+  unit_code: string;
+  type: string;
+  at: Timestamp;
+  counter_code: string | null;
+  actor_username: string | null;
+  actor_roles: ColumnType<string[], string[] | undefined, never>;
+  from_status: string | null;
+  to_status: string;
+  details: Json;
+}
+
+export interface QueueAppointmentsTable {
+  province_code: string;
+  id: Generated<string>;
+  code: string;
+  unit_code: string;
+  service_group: string;
+  slot_start: Timestamp;
+  slot_end: Timestamp;
+  full_name: string;
+  phone: string;
+  status: Generated<string>;
+  ticket_id: string | null;
+  created_at: Timestamp;
+  checked_in_at: Timestamp | null;
+}
+
 export interface RestructurePlansTable {
   province_code: string;
   id: string;
@@ -326,6 +417,12 @@ export interface DatabaseSchema {
   restructure_plans: RestructurePlansTable;
   unit_revisions: UnitRevisionsTable;
   notifications: NotificationsTable;
+  queue_service_groups: QueueServiceGroupsTable;
+  queue_counters: QueueCountersTable;
+  queue_ticket_series: QueueTicketSeriesTable;
+  queue_tickets: QueueTicketsTable;
+  queue_ticket_events: QueueTicketEventsTable;
+  queue_appointments: QueueAppointmentsTable;
   dossiers: DossiersTable;
   dossier_actions: DossierActionsTable;
   dossier_attachments: DossierAttachmentsTable;

@@ -11,7 +11,8 @@ export const ENGINES: EngineKind[] = inject('postgresUrl') ? ['pglite', 'postgre
 
 let counter = 0;
 
-export async function openTestDatabase(kind: EngineKind): Promise<DatabaseHandle> {
+/** `url`: the server database's address (PostgreSQL only), for tests that open a second connection. */
+export async function openTestDatabase(kind: EngineKind): Promise<DatabaseHandle & { url?: string }> {
   if (kind === 'pglite') {
     const template = await readFile(inject('pgliteTemplate'));
     return openPGlite({ loadDataDir: new Blob([template]) });
@@ -41,6 +42,7 @@ export async function openTestDatabase(kind: EngineKind): Promise<DatabaseHandle
   const handle = await openPostgres(url.toString(), 4);
   return {
     ...handle,
+    url: url.toString(),
     close: async () => {
       await handle.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });

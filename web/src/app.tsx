@@ -2,6 +2,7 @@
 import { Route, Routes } from 'react-router';
 import { AREAS, CALENDAR_PATH, LOGIN_PATH, type Area } from './areas.ts';
 import { CatalogArea } from './catalog/catalog-area.tsx';
+import { CounterArea } from './counter/counter-area.tsx';
 import { Layout } from './layout/layout.tsx';
 import { AdminArea } from './pages/admin/admin-area.tsx';
 import { AreaPage } from './pages/area-page.tsx';
@@ -11,6 +12,8 @@ import { HomePage } from './pages/home-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { LookupPage } from './pages/lookup-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { QueueArea, QUEUE_PATH } from './queue/queue-area.tsx';
+import { DisplayPage } from './queue/display-page.tsx';
 
 export function App() {
   return (
@@ -19,11 +22,14 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path={LOGIN_PATH} element={<LoginPage />} />
         <Route path={CALENDAR_PATH} element={<CalendarPage />} />
+        <Route path={`${QUEUE_PATH}/*`} element={<QueueArea />} />
         {AREAS.map((area) => (
           <Route key={area.key} path={`${area.path}/*`} element={areaElement(area)} />
         ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
+      {/* The TV calling screen fills the screen, without the site's header and footer. */}
+      <Route path={`${QUEUE_PATH}/:unitCode/man-hinh`} element={<DisplayPage />} />
     </Routes>
   );
 }
@@ -33,5 +39,6 @@ function areaElement(area: Area) {
   if (area.key === 'lookup') return <LookupPage key={area.key} />;
   if (area.key === 'desk') return <DeskArea key={area.key} area={area} />;
   if (area.key === 'catalog') return <CatalogArea key={area.key} />;
+  if (area.key === 'counter') return <CounterArea key={area.key} area={area} />;
   return <AreaPage key={area.key} area={area} />;
 }

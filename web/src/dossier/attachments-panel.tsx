@@ -56,7 +56,7 @@ function AttachmentList({ items }: { items: Attachment[] }) {
         <li key={a.id} data-testid="attachment-item">
           <a href={`${a.downloadUrl}?disposition=inline`} target="_blank" rel="noopener" className="attachment-name">{a.fileName}</a>
           <span className="muted attachment-meta">
-            {a.documentName ?? t('files.attachments.otherDocument')} · {formatSize(a.size, t)} · {a.uploadedBy.name} ·{' '}
+            {a.documentName ?? t('files.attachments.otherDocument')} · {sizeOf(a.size).unit === 'kilobytes' ? t('files.attachments.kilobytes', { value: sizeOf(a.size).value }) : t('files.attachments.megabytes', { value: sizeOf(a.size).value })} · {a.uploadedBy.name} ·{' '}
             <time dateTime={a.uploadedAt}>{formatInstant(a.uploadedAt, t)}</time>
           </span>
         </li>
@@ -65,9 +65,9 @@ function AttachmentList({ items }: { items: Attachment[] }) {
   );
 }
 
-function formatSize(bytes: number, t: ReturnType<typeof useTranslation>['t']): string {
-  if (bytes < 1024 * 1024) return t('files.attachments.kilobytes', { value: Math.max(1, Math.round(bytes / 1024)) });
-  return t('files.attachments.megabytes', { value: (bytes / (1024 * 1024)).toFixed(1) });
+function sizeOf(bytes: number): { unit: 'kilobytes' | 'megabytes'; value: string } {
+  if (bytes < 1024 * 1024) return { unit: 'kilobytes', value: String(Math.max(1, Math.round(bytes / 1024))) };
+  return { unit: 'megabytes', value: (bytes / (1024 * 1024)).toFixed(1) };
 }
 
 function UploadForm({ dossier, onUploaded }: { dossier: Dossier; onUploaded: () => void }) {

@@ -9,10 +9,45 @@ import { catalogEn } from './catalog.en.ts';
 import { filesEn } from './files.en.ts';
 import { filesVi, type FilesMessages } from './files.vi.ts';
 import { catalogVi, type CatalogMessages } from './catalog.vi.ts';
+import { queueEn } from './queue.en.ts';
+import { queueVi, type QueueMessages } from './queue.vi.ts';
+import { catalogAdminEn } from './catalog-admin.en.ts';
+import { catalogAdminVi, type CatalogAdminMessages } from './catalog-admin.vi.ts';
+import { counterEn } from './counter.en.ts';
+import { counterVi, type CounterMessages } from './counter.vi.ts';
 import { restructureEn } from './restructure.en.ts';
 import { restructureVi, type RestructureMessages } from './restructure.vi.ts';
 import { en } from './en.ts';
 import { vi, type Messages } from './vi.ts';
+
+// One line per namespace, so features add theirs without touching the others'.
+const NAMESPACES_VI = {
+  dossier: dossierVi,
+  catalog: catalogVi,
+  counter: counterVi,
+  catalogAdmin: catalogAdminVi,
+  restructure: restructureVi,
+  queue: queueVi,
+  files: filesVi,
+};
+const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
+  dossier: dossierEn,
+  catalog: catalogEn,
+  counter: counterEn,
+  catalogAdmin: catalogAdminEn,
+  restructure: restructureEn,
+  queue: queueEn,
+  files: filesEn,
+};
+type Namespaces = {
+  dossier: DossierMessages;
+  catalog: CatalogMessages;
+  counter: CounterMessages;
+  catalogAdmin: CatalogAdminMessages;
+  restructure: RestructureMessages;
+  queue: QueueMessages;
+  files: FilesMessages;
+};
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -22,7 +57,7 @@ const STORAGE_KEY = 'motcua.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages & { dossier: DossierMessages } & { catalog: CatalogMessages } & { restructure: RestructureMessages } & { files: FilesMessages } };
+    resources: { translation: Messages & Namespaces };
   }
 }
 
@@ -59,7 +94,7 @@ export function setLanguage(language: Language): Promise<unknown> {
 i18next.on('languageChanged', applyLanguage);
 
 void i18next.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, dossier: dossierVi, catalog: catalogVi, restructure: restructureVi, files: filesVi } }, en: { translation: { ...en, dossier: dossierEn, catalog: catalogEn, restructure: restructureEn, files: filesEn } } },
+  resources: { vi: { translation: { ...vi, ...NAMESPACES_VI } }, en: { translation: { ...en, ...NAMESPACES_EN } } },
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
