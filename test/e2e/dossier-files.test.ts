@@ -31,7 +31,6 @@ describe('dossier attachments and forms in Chromium', () => {
       body: JSON.stringify({
         procedureCode: procedure.code, idempotencyKey: 'e2e-files-intake-1', returnUnitCode: `DTN${AN_LINH}`,
         applicant: { kind: 'citizen', fullName: 'Nguyễn Văn An', idNumber: '074090001234', phone: '0912345678', address: { communeCode: AN_LINH } },
-        documents: [{ name: 'Tờ khai đăng ký khai sinh', originals: 1 }],
       }),
     });
     expect(filed.status).toBe(201);

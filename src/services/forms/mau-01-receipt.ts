@@ -26,7 +26,7 @@ export function renderMau01(doc: Doc, f: DossierFormFacts, context: FormContext)
   doc.moveDown(0.3);
   paragraph(doc, '1. Thành phần hồ sơ nộp gồm:');
   if (f.documents.length === 0) paragraph(doc, `(1) ${BLANK}${BLANK}`, { indent: 12 });
-  f.documents.forEach((d, i) => paragraph(doc, `(${i + 1}) ${d.name}${documentForms(d)}`, { indent: 12, align: 'left' }));
+  f.documents.forEach((d, i) => paragraph(doc, `(${i + 1}) ${d.name}${documentForms(d)}`, { indent: 12, align: 'left', size: 8.5 }));
   field(doc, '2. Số lượng hồ sơ', '01 (bộ)');
   field(doc, '3. Thời gian giải quyết hồ sơ theo quy định là', f.timeLimitText);
   field(doc, '4. Thời gian nhận hồ sơ', vnDateTime(f.receivedAt));
