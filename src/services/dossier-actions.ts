@@ -13,6 +13,7 @@ import { unitCalendar } from './calendar.ts';
 import { clockEventsOf, clockOf, factsOf } from './dossier-history.ts';
 import { requireDossierScope } from './dossier-access.ts';
 import { runIdempotent } from './idempotency.ts';
+import { recordDossierFacts } from './stats-facts.ts';
 import type { Actor, RequestOrigin, ServiceContext } from './context.ts';
 import type { Db } from '../store/database.ts';
 
@@ -123,11 +124,14 @@ async function act(ctx: ServiceContext, trx: Db, actor: Actor, code: string, bod
   const clock = clockOf(calendar, dossier.clock as ProcedureClock, events, at);
   const seq = dossier.actionCount + 1;
   const finished = clock.phase === 'finished';
+  // The on-time outcome (domain.md §5) is fixed by the action that finishes the clock and kept in the
+  // history, so reports rebuilt later do not depend on later calendar edits.
+  const outcome = finished && dossier.finishedAt === null ? clock.finish?.outcome : undefined;
   try {
     await appendAction(trx, ctx.provinceCode, code, {
       seq, type: decision.action, at: now, actorUsername: actor.username, actorRoles: actor.roles, actorUnitCode: actor.unitCode,
       fromStatus: decision.fromStatus, toStatus: decision.nextStatus, reason: decision.reason,
-      payload: { decision, request: fingerprint(body) }, clockEvents: decision.clockEvents,
+      payload: { decision, request: fingerprint(body), ...(outcome ? { outcome } : {}) }, clockEvents: decision.clockEvents,
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw concurrentAction();
@@ -143,6 +147,7 @@ async function act(ctx: ServiceContext, trx: Db, actor: Actor, code: string, bod
   await appendOutbox(trx, ctx.provinceCode, 'dossier.status_changed', code, {
     code, action: decision.action, from: decision.fromStatus, status: decision.nextStatus, at: formatInstantVN(at), effects: decision.effects,
   });
+  await recordDossierFacts(trx, ctx.provinceCode, { code, seq, action: decision.action, at: now, outcome });
   return { code, action: decision.action, seq, status: decision.nextStatus, dueAt: formatInstantVN(clock.dueAt), at: formatInstantVN(at) };
 }
 

@@ -25,6 +25,7 @@ import { appendAction, appendOutbox, insertDossier, nextDailySequence } from '..
 import { appendAudit } from '../store/audit.ts';
 import { unitCalendar } from './calendar.ts';
 import { runIdempotent } from './idempotency.ts';
+import { recordDossierFacts } from './stats-facts.ts';
 import type { Actor, RequestOrigin, ServiceContext } from './context.ts';
 import type { Db } from '../store/database.ts';
 
@@ -174,6 +175,7 @@ async function intake(ctx: ServiceContext, trx: Db, actor: Actor, request: Intak
     clockEvents: [{ type: 'received', at }],
   });
   await appendOutbox(trx, ctx.provinceCode, 'dossier.status_changed', code, { code, status: 'received', at: formatInstantVN(at) });
+  await recordDossierFacts(trx, ctx.provinceCode, { code, seq: 1, action: INTAKE_STEP, at: now });
   await appendAudit(trx, { provinceCode: ctx.provinceCode, at: now, actor, action: 'dossier.intake', entityType: 'dossier', entityId: code,
     details: { procedureCode: version.procedureCode, competentUnitCode: competent.value.code }, requestId: origin.requestId, address: origin.address });
   return {

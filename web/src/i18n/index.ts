@@ -9,6 +9,8 @@ import { catalogEn } from './catalog.en.ts';
 import { filesEn } from './files.en.ts';
 import { filesVi, type FilesMessages } from './files.vi.ts';
 import { catalogVi, type CatalogMessages } from './catalog.vi.ts';
+import { dashboardEn } from './dashboard.en.ts';
+import { dashboardVi, type DashboardMessages } from './dashboard.vi.ts';
 import { queueEn } from './queue.en.ts';
 import { queueVi, type QueueMessages } from './queue.vi.ts';
 import { catalogAdminEn } from './catalog-admin.en.ts';
@@ -17,11 +19,17 @@ import { counterEn } from './counter.en.ts';
 import { counterVi, type CounterMessages } from './counter.vi.ts';
 import { restructureEn } from './restructure.en.ts';
 import { restructureVi, type RestructureMessages } from './restructure.vi.ts';
+import { feedbackEn } from './feedback.en.ts';
+import { feedbackVi, type FeedbackMessages } from './feedback.vi.ts';
 import { en } from './en.ts';
+import { notifyEn } from './notify.en.ts';
+import { notifyVi, type NotifyMessages } from './notify.vi.ts';
 import { vi, type Messages } from './vi.ts';
 
 // One line per namespace, so features add theirs without touching the others'.
 const NAMESPACES_VI = {
+  notify: notifyVi,
+  feedback: feedbackVi,
   dossier: dossierVi,
   catalog: catalogVi,
   counter: counterVi,
@@ -29,8 +37,11 @@ const NAMESPACES_VI = {
   restructure: restructureVi,
   queue: queueVi,
   files: filesVi,
+  dashboard: dashboardVi,
 };
 const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
+  notify: notifyEn,
+  feedback: feedbackEn,
   dossier: dossierEn,
   catalog: catalogEn,
   counter: counterEn,
@@ -38,8 +49,11 @@ const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
   restructure: restructureEn,
   queue: queueEn,
   files: filesEn,
+  dashboard: dashboardEn,
 };
 type Namespaces = {
+  notify: NotifyMessages;
+  feedback: FeedbackMessages;
   dossier: DossierMessages;
   catalog: CatalogMessages;
   counter: CounterMessages;
@@ -47,6 +61,7 @@ type Namespaces = {
   restructure: RestructureMessages;
   queue: QueueMessages;
   files: FilesMessages;
+  dashboard: DashboardMessages;
 };
 
 export const LANGUAGES = ['vi', 'en'] as const;

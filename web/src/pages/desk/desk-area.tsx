@@ -6,6 +6,8 @@ import { RequireStaff } from '../../auth/require-staff.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { DossierPage } from './dossier-page.tsx';
 import { InboxPage } from './inbox-page.tsx';
+import { FeedbackInboxPage } from './feedback-inbox-page.tsx';
+import { FeedbackItemPage } from './feedback-item-page.tsx';
 import '../../styles/dossier.css';
 
 export function DeskArea({ area }: { area: Area }) {
@@ -14,6 +16,8 @@ export function DeskArea({ area }: { area: Area }) {
     <RequireStaff title={t('nav.desk')} roles={area.roles}>
       <Routes>
         <Route index element={<InboxPage />} />
+        <Route path="phan-anh" element={<FeedbackInboxPage />} />
+        <Route path="phan-anh/:code" element={<FeedbackItemPage />} />
         <Route path=":code" element={<DossierPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -10,8 +10,10 @@ import { formatInstant } from '../../calendar/format-date.ts';
 import { ActionForm, isKnownAction } from '../../dossier/action-form.tsx';
 import { AttachmentsPanel } from '../../dossier/attachments-panel.tsx';
 import { DossierFormsPanel } from '../../dossier/dossier-forms-panel.tsx';
+import { NotificationList } from '../../dossier/notification-list.tsx';
 import { StatusBadge } from '../../dossier/status-badge.tsx';
 import { Timeline } from '../../dossier/timeline.tsx';
+import { DossierComplaints } from '../../dossier/dossier-complaints.tsx';
 import { errorMessage } from '../../i18n/error-message.ts';
 import { useDocumentTitle } from '../../layout/use-document-title.ts';
 
@@ -131,6 +133,7 @@ function DossierView({ dossier, done, onDone }: { dossier: Dossier; done: Action
         </div>
         <aside className="dossier-side">
           <DossierFormsPanel dossier={dossier} />
+          <DossierComplaints dossierCode={dossier.code} />
           <section className="card" aria-labelledby="units-title">
             <h2 id="units-title">{t('dossier.dossier.units')}</h2>
             <dl className="facts">
@@ -150,6 +153,7 @@ function DossierView({ dossier, done, onDone }: { dossier: Dossier; done: Action
               {applicant.address?.communeCode ? <div><dt>{t('dossier.dossier.commune')}</dt><dd>{applicant.address.communeCode}</dd></div> : null}
             </dl>
           </section>
+          <NotificationList code={dossier.code} version={dossier.timeline.length} />
         </aside>
       </div>
     </>
