@@ -32,6 +32,8 @@ describe('settings', () => {
     [{ MOTCUA_COOKIE_SECURE: 'maybe' }, 'MOTCUA_COOKIE_SECURE'],
     [{ MOTCUA_DEMO_PASSWORD: 'short' }, 'MOTCUA_DEMO_PASSWORD'],
     [{ MOTCUA_SESSION_HOURS: '0' }, 'MOTCUA_SESSION_HOURS'],
+    [{ MOTCUA_UPLOAD_MAX_MB: '0' }, 'MOTCUA_UPLOAD_MAX_MB'],
+    [{ MOTCUA_PUBLIC_URL: 'motcua.example' }, 'MOTCUA_PUBLIC_URL'],
   ])('refuses a malformed value %j', (env, variable) => {
     expect(refusal(env).variable).toBe(variable);
   });

@@ -15,6 +15,12 @@ export interface Settings {
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresPerAddress: number;
   loginWindowMinutes: number;
+  /** Where attachments are stored (content-addressed); undefined = `<dataDir>/files`. */
+  filesDir: string | undefined;
+  /** Largest accepted attachment, in megabytes. */
+  uploadMaxMegabytes: number;
+  /** MOTCUA_PUBLIC_URL only when set, for the QR codes on forms; undefined = the address the request used. */
+  publicUrl: string | undefined;
   feedbackMaxPerAddress: number;
   feedbackWindowMinutes: number;
   /** Background jobs (timers, outbox, notification delivery) — see src/jobs/. */
@@ -77,6 +83,8 @@ export const SETTING_SPECS: Record<string, SettingSpec> = {
   MOTCUA_LOGIN_MAX_FAILURES_PER_ACCOUNT: { description: 'Failed sign-ins per account within the window before refusal', default: '5' },
   MOTCUA_LOGIN_MAX_FAILURES_PER_ADDRESS: { description: 'Failed sign-ins per client address within the window', default: '20' },
   MOTCUA_LOGIN_WINDOW_MINUTES: { description: 'Window of the sign-in rate limit, in minutes', default: '15' },
+  MOTCUA_FILES_DIR: { description: 'Directory of scanned attachments, stored by SHA-256 (shared storage when several instances run)', default: '<data dir>/files' },
+  MOTCUA_UPLOAD_MAX_MB: { description: 'Largest accepted attachment (PDF, JPEG or PNG scan), in megabytes', default: '20' },
   MOTCUA_FEEDBACK_MAX_PER_ADDRESS: { description: 'Questions and feedback accepted from one client address within the window', default: '5' },
   MOTCUA_FEEDBACK_WINDOW_MINUTES: { description: 'Window of the feedback rate limit, in minutes', default: '60' },
   MOTCUA_JOBS: { description: 'Run the background jobs (timers, outbox, notification delivery) in this instance', default: 'true' },
@@ -85,7 +93,7 @@ export const SETTING_SPECS: Record<string, SettingSpec> = {
   MOTCUA_DELIVERY_INTERVAL_SECONDS: { description: 'Seconds between polls for queued e-mails and SMS', default: '10' },
   MOTCUA_JOB_LEASE_SECONDS: { description: 'Lease of a claimed job or message; another instance takes over after it expires', default: '120' },
   MOTCUA_DUE_SOON_PERCENT: { description: 'Due-soon warning when the working time left is at most this percent of the promised working time', default: '20' },
-  MOTCUA_PUBLIC_URL: { description: 'Public address of motcua, used in the links of e-mails and SMS', default: 'http://localhost:3000' },
+  MOTCUA_PUBLIC_URL: { description: "Public address of motcua, used in the links of e-mails and SMS and in the QR codes of printed forms (unset: forms use the address the officer's browser used)", default: 'http://localhost:3000' },
   MOTCUA_NOTIFICATION_MAX_ATTEMPTS: { description: 'Delivery attempts of one e-mail or SMS before it is marked failed', default: '5' },
   MOTCUA_NOTIFICATION_RETRY_SECONDS: { description: 'First retry delay of a failed delivery; doubles after each attempt (max 6 hours)', default: '60' },
   MOTCUA_SMTP_HOST: { description: 'SMTP server for e-mail. Unset: e-mails are marked failed (demo mode: written to the log)', default: '(unset)' },
@@ -116,6 +124,15 @@ function boolean(env: Env, name: string): boolean {
   if (['true', '1', 'yes'].includes(raw)) return true;
   if (['false', '0', 'no'].includes(raw)) return false;
   throw new SettingsError(name, `${name}: phải là true hoặc false (must be true or false), got "${raw}"`);
+}
+
+function publicUrl(env: Env): string | undefined {
+  const raw = env.MOTCUA_PUBLIC_URL?.trim();
+  if (!raw) return undefined;
+  if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(raw)) {
+    throw new SettingsError('MOTCUA_PUBLIC_URL', `MOTCUA_PUBLIC_URL: phải là địa chỉ http(s):// (must be an http(s) URL), got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
 }
 
 export function loadSettings(env: Env, overrides: Partial<Settings> = {}): Settings {
@@ -150,6 +167,9 @@ export function loadSettings(env: Env, overrides: Partial<Settings> = {}): Setti
     loginMaxFailuresPerAccount: integer(env, 'MOTCUA_LOGIN_MAX_FAILURES_PER_ACCOUNT', 1, 1000),
     loginMaxFailuresPerAddress: integer(env, 'MOTCUA_LOGIN_MAX_FAILURES_PER_ADDRESS', 1, 100000),
     loginWindowMinutes: integer(env, 'MOTCUA_LOGIN_WINDOW_MINUTES', 1, 24 * 60),
+    filesDir: env.MOTCUA_FILES_DIR?.trim() || undefined,
+    uploadMaxMegabytes: integer(env, 'MOTCUA_UPLOAD_MAX_MB', 1, 1024),
+    publicUrl: publicUrl(env),
     feedbackMaxPerAddress: integer(env, 'MOTCUA_FEEDBACK_MAX_PER_ADDRESS', 1, 100000),
     feedbackWindowMinutes: integer(env, 'MOTCUA_FEEDBACK_WINDOW_MINUTES', 1, 7 * 24 * 60),
     jobs: jobSettings(env),

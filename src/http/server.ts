@@ -18,6 +18,8 @@ import { unitRoutes } from './routes/units.ts';
 import { adminUserRoutes } from './routes/admin-users.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
+import { dossierAttachmentRoutes } from './routes/dossier-attachments.ts';
+import { dossierFormRoutes } from './routes/dossier-forms.ts';
 import { procedureRoutes } from './routes/procedures.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
@@ -101,6 +103,8 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       adminUserRoutes(api, ctx);
       calendarRoutes(api, ctx);
       dossierRoutes(api, ctx);
+      dossierAttachmentRoutes(api, ctx);
+      dossierFormRoutes(api, ctx);
       procedureRoutes(api, ctx);
       statsRoutes(api, ctx);
       feedbackRoutes(api, ctx);

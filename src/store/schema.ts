@@ -292,6 +292,23 @@ export interface NotificationsTable {
   delivered_at: Timestamp | null;
 }
 
+// Scanned attachments (0007_dossier_files.sql).
+export interface DossierAttachmentsTable {
+  province_code: string;
+  id: Generated<string>;
+  dossier_code: string;
+  document_name: string | null;
+  file_name: string;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  sha256: string;
+  uploader_kind: 'staff' | 'citizen';
+  uploader_id: string;
+  uploader_name: string;
+  uploader_unit_code: string | null;
+  uploaded_at: Timestamp;
+}
+
 // Questions and feedback from citizens (0010_feedback.sql).
 export interface FeedbackTable {
   province_code: string;
@@ -498,6 +515,7 @@ export interface DatabaseSchema {
   queue_appointments: QueueAppointmentsTable;
   dossiers: DossiersTable;
   dossier_actions: DossierActionsTable;
+  dossier_attachments: DossierAttachmentsTable;
   dossier_sequences: DossierSequencesTable;
   outbox: OutboxTable;
   calendar_settings: CalendarSettingsTable;

@@ -6,6 +6,8 @@ import { dossierEn } from './dossier.en.ts';
 import type { DossierMessages } from './dossier.vi.ts';
 import { dossierVi } from './dossier.vi.ts';
 import { catalogEn } from './catalog.en.ts';
+import { filesEn } from './files.en.ts';
+import { filesVi, type FilesMessages } from './files.vi.ts';
 import { catalogVi, type CatalogMessages } from './catalog.vi.ts';
 import { dashboardEn } from './dashboard.en.ts';
 import { dashboardVi, type DashboardMessages } from './dashboard.vi.ts';
@@ -34,6 +36,7 @@ const NAMESPACES_VI = {
   catalogAdmin: catalogAdminVi,
   restructure: restructureVi,
   queue: queueVi,
+  files: filesVi,
   dashboard: dashboardVi,
 };
 const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
@@ -45,6 +48,7 @@ const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
   catalogAdmin: catalogAdminEn,
   restructure: restructureEn,
   queue: queueEn,
+  files: filesEn,
   dashboard: dashboardEn,
 };
 type Namespaces = {
@@ -56,6 +60,7 @@ type Namespaces = {
   catalogAdmin: CatalogAdminMessages;
   restructure: RestructureMessages;
   queue: QueueMessages;
+  files: FilesMessages;
   dashboard: DashboardMessages;
 };
 

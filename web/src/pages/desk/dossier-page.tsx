@@ -8,6 +8,8 @@ import { fetchDossier, type ActionType, type Dossier } from '../../api/dossiers.
 import { ErrorAlert } from '../../calendar/error-alert.tsx';
 import { formatInstant } from '../../calendar/format-date.ts';
 import { ActionForm, isKnownAction } from '../../dossier/action-form.tsx';
+import { AttachmentsPanel } from '../../dossier/attachments-panel.tsx';
+import { DossierFormsPanel } from '../../dossier/dossier-forms-panel.tsx';
 import { NotificationList } from '../../dossier/notification-list.tsx';
 import { StatusBadge } from '../../dossier/status-badge.tsx';
 import { Timeline } from '../../dossier/timeline.tsx';
@@ -109,6 +111,7 @@ function DossierView({ dossier, done, onDone }: { dossier: Dossier; done: Action
       <div className="dossier-grid">
         <div className="dossier-main">
           <ActionsPanel dossier={dossier} done={done} onDone={onDone} />
+          <AttachmentsPanel dossier={dossier} />
           <section className="card" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('dossier.dossier.timeline')}</h2>
             <Timeline
@@ -129,6 +132,7 @@ function DossierView({ dossier, done, onDone }: { dossier: Dossier; done: Action
           </section>
         </div>
         <aside className="dossier-side">
+          <DossierFormsPanel dossier={dossier} />
           <DossierComplaints dossierCode={dossier.code} />
           <section className="card" aria-labelledby="units-title">
             <h2 id="units-title">{t('dossier.dossier.units')}</h2>
