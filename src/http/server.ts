@@ -18,6 +18,7 @@ import { unitRoutes } from './routes/units.ts';
 import { adminUserRoutes } from './routes/admin-users.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
+import { dossierWorkflowRoutes } from './routes/dossier-workflow.ts';
 import { procedureRoutes } from './routes/procedures.ts';
 import { queueRoutes } from './routes/queue.ts';
 import { restructureRoutes } from './routes/restructure.ts';
@@ -96,6 +97,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       adminUserRoutes(api, ctx);
       calendarRoutes(api, ctx);
       dossierRoutes(api, ctx);
+      dossierWorkflowRoutes(api, ctx);
       procedureRoutes(api, ctx);
       queueRoutes(api, ctx);
       restructureRoutes(api, ctx);

@@ -29,6 +29,14 @@ export const POLICY: readonly Rule[] = [
   { method: 'POST', path: /^\/api\/v1\/dossiers$/, access: ANY_STAFF },
   { method: 'GET', path: /^\/api\/v1\/dossiers(\/\{code\})?$/, access: ANY_STAFF },
   { method: 'POST', path: /^\/api\/v1\/dossiers\/\{code\}\/actions$/, access: ANY_STAFF },
+  // Paper handovers, sub-dossiers: the service checks the unit (sending / receiving / coordinating), not a role.
+  { method: 'GET', path: /^\/api\/v1\/dossiers\/\{code\}\/paper-transfers$/, access: ANY_STAFF },
+  { method: 'POST', path: /^\/api\/v1\/dossiers\/\{code\}\/paper-transfers\/\{seq\}\/(dispatch|receipt)$/, access: ANY_STAFF },
+  { method: 'GET', path: /^\/api\/v1\/paper-transfers$/, access: ANY_STAFF },
+  { method: 'POST', path: /^\/api\/v1\/dossiers\/\{code\}\/sub-dossiers$/, access: ANY_STAFF },
+  { method: 'GET', path: /^\/api\/v1\/sub-dossiers\/\{code\}$/, access: ANY_STAFF },
+  { method: 'POST', path: /^\/api\/v1\/sub-dossiers\/\{code\}\/actions$/, access: ANY_STAFF },
+  { method: 'GET', path: /^\/api\/v1\/desk\/workload$/, access: { kind: 'staff', roles: ['leader', 'manager', 'admin'] } },
   { method: '*', path: /^\/api\/v1\/admin\//, access: ADMIN },
 ];
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { receiveDossier, type IntakeRequest } from '../../services/dossier-intake.ts';
 import { actOnDossier, type ActionBody } from '../../services/dossier-actions.ts';
-import { getDossier, listMyDossiers, lookupPublic } from '../../services/dossier-read.ts';
+import { getDossier, listMyDossiers, lookupPublic, type InboxQuery } from '../../services/dossier-read.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { errorResponseSchema } from '../error-handler.ts';
 import { originOf, requireStaff } from '../staff-auth.ts';
@@ -62,6 +62,9 @@ export function dossierRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         querystring: Type.Object({
           status: Type.Optional(Type.String({ maxLength: 40 })),
           subtree: Type.Optional(Type.Boolean()),
+          step: Type.Optional(Type.String({ maxLength: 40, description: 'bước quy trình: receive, forward, assign, process, review, approve, deliver_result, return' })),
+          overdue: Type.Optional(Type.Boolean()),
+          handler: Type.Optional(Type.String({ maxLength: 64, description: 'tên đăng nhập cán bộ đang giữ hồ sơ, "me" hoặc "none" (chưa phân công)' })),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
           offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
         }, { additionalProperties: false }),
@@ -69,8 +72,7 @@ export function dossierRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     },
     async (request) => {
       const actor = await requireStaff(ctx, request);
-      const q = request.query as { status?: string; subtree?: boolean; limit: number; offset: number };
-      return listMyDossiers(ctx, actor, q);
+      return listMyDossiers(ctx, actor, request.query as InboxQuery);
     },
   );
 
