@@ -5,6 +5,8 @@ import { initReactI18next } from 'react-i18next';
 import { dossierEn } from './dossier.en.ts';
 import type { DossierMessages } from './dossier.vi.ts';
 import { dossierVi } from './dossier.vi.ts';
+import { workflowEn } from './workflow.en.ts';
+import { workflowVi, type WorkflowMessages } from './workflow.vi.ts';
 import { catalogEn } from './catalog.en.ts';
 import { catalogVi, type CatalogMessages } from './catalog.vi.ts';
 import { queueEn } from './queue.en.ts';
@@ -22,7 +24,7 @@ const STORAGE_KEY = 'motcua.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages & { dossier: DossierMessages } & { catalog: CatalogMessages } & { restructure: RestructureMessages } & { queue: QueueMessages } };
+    resources: { translation: Messages & { dossier: DossierMessages } & { catalog: CatalogMessages } & { restructure: RestructureMessages } & { queue: QueueMessages } & { workflow: WorkflowMessages } };
   }
 }
 
@@ -59,7 +61,7 @@ export function setLanguage(language: Language): Promise<unknown> {
 i18next.on('languageChanged', applyLanguage);
 
 void i18next.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, dossier: dossierVi, catalog: catalogVi, restructure: restructureVi, queue: queueVi } }, en: { translation: { ...en, dossier: dossierEn, catalog: catalogEn, restructure: restructureEn, queue: queueEn } } },
+  resources: { vi: { translation: { ...vi, dossier: dossierVi, catalog: catalogVi, restructure: restructureVi, queue: queueVi, workflow: workflowVi } }, en: { translation: { ...en, dossier: dossierEn, catalog: catalogEn, restructure: restructureEn, queue: queueEn, workflow: workflowEn } } },
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],

@@ -6,6 +6,7 @@ import { RequireStaff } from '../../auth/require-staff.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { DossierPage } from './dossier-page.tsx';
 import { InboxPage } from './inbox-page.tsx';
+import { UnitWorkPage } from './unit-work-page.tsx';
 import '../../styles/dossier.css';
 
 export function DeskArea({ area }: { area: Area }) {
@@ -14,6 +15,7 @@ export function DeskArea({ area }: { area: Area }) {
     <RequireStaff title={t('nav.desk')} roles={area.roles}>
       <Routes>
         <Route index element={<InboxPage />} />
+        <Route path="don-vi" element={<UnitWorkPage />} />
         <Route path=":code" element={<DossierPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
