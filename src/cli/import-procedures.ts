@@ -16,7 +16,7 @@ import { parseDateOrInstant } from '../domain/time/instant.ts';
 import { importProcedureFile, rowLabel, type ImportProgress, type ImportReport } from '../services/import-procedures.ts';
 import type { ServiceContext } from '../services/context.ts';
 
-const PHASE_VI: Record<ImportProgress['phase'], string> = { read: 'Đọc tệp', check: 'Kiểm tra', write: 'Ghi' };
+const PHASE_VI: Record<ImportProgress['phase'], string> = { read: 'Đọc tệp', check: 'Kiểm tra', write: 'Ghi', index: 'Chỉ mục' };
 
 export async function runImportCommand(args: string[], out = (s: string) => process.stdout.write(s), err = process.stderr): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -19,8 +19,15 @@ import { adminUserRoutes } from './routes/admin-users.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
 import { dossierWorkflowRoutes } from './routes/dossier-workflow.ts';
+import { dossierAttachmentRoutes } from './routes/dossier-attachments.ts';
+import { dossierFormRoutes } from './routes/dossier-forms.ts';
 import { procedureRoutes } from './routes/procedures.ts';
+import { statsRoutes } from './routes/stats.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { queueRoutes } from './routes/queue.ts';
+import { counterRoutes } from './routes/counter.ts';
+import { catalogAdminRoutes } from './routes/catalog-admin.ts';
 import { restructureRoutes } from './routes/restructure.ts';
 
 export interface ServerOptions {
@@ -98,8 +105,15 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       calendarRoutes(api, ctx);
       dossierRoutes(api, ctx);
       dossierWorkflowRoutes(api, ctx);
+      dossierAttachmentRoutes(api, ctx);
+      dossierFormRoutes(api, ctx);
       procedureRoutes(api, ctx);
+      statsRoutes(api, ctx);
+      feedbackRoutes(api, ctx);
+      notificationRoutes(api, ctx);
       queueRoutes(api, ctx);
+      counterRoutes(api, ctx);
+      catalogAdminRoutes(api, ctx);
       restructureRoutes(api, ctx);
     },
     { prefix: '/api/v1' },

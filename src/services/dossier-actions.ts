@@ -6,7 +6,8 @@ import { conflict, invalid, notFound, isAppError } from '../domain/errors.ts';
 import { decide, isActionType, type ActionRequest, type ActorFacts } from '../domain/dossier/index.ts';
 import { type ProcedureClock } from '../domain/sla/index.ts';
 import { parseInstant, formatInstantVN } from '../domain/time/instant.ts';
-import { appendAction, appendOutbox, advanceDossier, findDossier, listActions } from '../store/dossiers.ts';
+import { recipientProblem } from '../domain/dossier/result-recipient.ts';
+import { appendAction, appendOutbox, advanceDossier, findDossier, listActions, type DossierRecord } from '../store/dossiers.ts';
 import { findStaffByUsername } from '../store/staff.ts';
 import { unitCalendar } from './calendar.ts';
 import { clockEventsOf, clockOf, factsOf } from './dossier-history.ts';
@@ -15,6 +16,7 @@ import { runIdempotent } from './idempotency.ts';
 import { planWorkflowMove } from './dossier-workflow.ts';
 import { afterAction } from './dossier-after-action.ts';
 import { countOpenSubDossiersOf } from './sub-dossiers.ts';
+import { recordDossierFacts } from './stats-facts.ts';
 import type { Actor, RequestOrigin, ServiceContext } from './context.ts';
 import type { Db } from '../store/database.ts';
 
@@ -36,6 +38,9 @@ export interface ActionBody {
   fileRef?: string;
   method?: 'counter' | 'post';
   recipientName?: string;
+  recipientRole?: 'applicant' | 'representative';
+  recipientIdNumber?: string;
+  authorisation?: string;
   postalTrackingNumber?: string;
 }
 
@@ -114,6 +119,8 @@ async function act(ctx: ServiceContext, trx: Db, actor: Actor, code: string, bod
   const request = await toRequest(trx, body);
   const decision = decide(facts, request, { username: actor.username, roles: actor.roles, unitCode: actor.unitCode }, at);
   if (!decision.ok) throw decision.error;
+  const recipient = recipientProblemOf(dossier, body, at);
+  if (recipient) throw recipient;
   const move = await planWorkflowMove(trx, ctx.provinceCode, dossier, facts, decision, request);
 
   const calendar = await unitCalendar(ctx, dossier.receivingUnitCode, trx);
@@ -121,11 +128,14 @@ async function act(ctx: ServiceContext, trx: Db, actor: Actor, code: string, bod
   const clock = clockOf(calendar, dossier.clock as ProcedureClock, events, at);
   const seq = dossier.actionCount + 1;
   const finished = clock.phase === 'finished';
+  // The on-time outcome (domain.md §5) is fixed by the action that finishes the clock and kept in the
+  // history, so reports rebuilt later do not depend on later calendar edits.
+  const outcome = finished && dossier.finishedAt === null ? clock.finish?.outcome : undefined;
   try {
     await appendAction(trx, ctx.provinceCode, code, {
       seq, type: decision.action, at: now, actorUsername: actor.username, actorRoles: actor.roles, actorUnitCode: actor.unitCode,
       fromStatus: decision.fromStatus, toStatus: decision.nextStatus, reason: decision.reason,
-      payload: { decision, request: fingerprint(body), step: move.step }, clockEvents: decision.clockEvents,
+      payload: { decision, request: fingerprint(body), step: move.step, ...(outcome ? { outcome } : {}) }, clockEvents: decision.clockEvents,
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw concurrentAction();
@@ -142,7 +152,24 @@ async function act(ctx: ServiceContext, trx: Db, actor: Actor, code: string, bod
   await appendOutbox(trx, ctx.provinceCode, 'dossier.status_changed', code, {
     code, action: decision.action, from: decision.fromStatus, status: decision.nextStatus, at: formatInstantVN(at), effects: decision.effects,
   });
+  await recordDossierFacts(trx, ctx.provinceCode, { code, seq, action: decision.action, at: now, outcome });
   return { code, action: decision.action, seq, status: decision.nextStatus, dueAt: formatInstantVN(clock.dueAt), at: formatInstantVN(at) };
+}
+
+/**
+ * A return at the counter that names who collects (role and CCCD, as the counter screen always does) is
+ * checked against the dossier: the applicant's own CCCD, the representative named at intake, or a
+ * recorded power of attorney. API callers that send only a name keep the contract's minimal form.
+ */
+function recipientProblemOf(dossier: DossierRecord, body: ActionBody, at: number) {
+  if (body.type !== 'return_result' || body.method !== 'counter') return undefined;
+  if (body.recipientRole === undefined && body.recipientIdNumber === undefined) return undefined;
+  const applicant = dossier.applicant as { kind?: string; idNumber?: string; representative?: { idNumber?: string } | null };
+  return recipientProblem(
+    { kind: applicant.kind === 'organization' ? 'organization' : 'citizen', idNumber: applicant.idNumber ?? null, representativeIdNumber: applicant.representative?.idNumber ?? null },
+    { role: body.recipientRole ?? 'applicant', idNumber: body.recipientIdNumber ?? '', authorisation: body.authorisation },
+    new Date(at + 7 * 3_600_000).getUTCFullYear(),
+  );
 }
 
 function fingerprint(body: ActionBody): Omit<ActionBody, 'idempotencyKey'> {

@@ -99,9 +99,11 @@ export async function getDossier(ctx: ServiceContext, actor: Actor, code: string
   };
 }
 
-export interface InboxQuery {
+export interface MyDossiersQuery {
   status?: string | undefined;
   subtree?: boolean | undefined;
+  side?: 'receiving' | 'competent' | 'return' | undefined;
+  q?: string | undefined;
   /** Workflow step key. */
   step?: string | undefined;
   overdue?: boolean | undefined;
@@ -111,12 +113,25 @@ export interface InboxQuery {
   offset: number;
 }
 
-export async function listMyDossiers(ctx: ServiceContext, actor: Actor, query: InboxQuery) {
+/** One search text read every way an officer types it: a dossier code, a phone, a CCCD, a name. */
+function searchForms(text: string) {
+  const compact = text.replace(/[\s.\-]/g, '');
+  return {
+    code: normaliseDossierCode(text),
+    phone: /^(\+?84|0)\d{9,10}$/.test(compact) ? normalisePhone(compact) : null,
+    idNumber: /^\d{9,13}$/.test(compact) ? compact : null,
+    name: text.replace(/\s+/g, ' ').trim().slice(0, 100),
+  };
+}
+
+export async function listMyDossiers(ctx: ServiceContext, actor: Actor, query: MyDossiersQuery) {
   const units = query.subtree ? await subtreeCodesOf(ctx.db, actor.unitCode) : [actor.unitCode];
+  const text = query.q?.trim();
   const now = ctx.now().getTime();
   const handler = query.handler === undefined || query.handler === '' ? undefined : query.handler === 'none' ? null : query.handler === 'me' ? actor.username : query.handler;
   const result = await listDossiersForUnits(ctx.db, ctx.provinceCode, {
-    unitCodes: units, status: query.status, step: query.step, handler, overdueAt: query.overdue ? new Date(now) : undefined,
+    unitCodes: units, status: query.status, side: query.side, search: text ? searchForms(text) : undefined,
+    step: query.step, handler, overdueAt: query.overdue ? new Date(now) : undefined,
     limit: query.limit, offset: query.offset,
   });
   const items = await Promise.all(result.items.map(async (d) => ({ d, urgency: await urgencyOf(ctx, d, now) })));
@@ -134,6 +149,9 @@ export async function listMyDossiers(ctx: ServiceContext, actor: Actor, query: I
       receivingUnitCode: d.receivingUnitCode,
       competentUnitCode: d.competentUnitCode,
       returnUnitCode: d.returnUnitCode,
+      returnByPost: d.returnByPost,
+      applicantKind: String((d.applicant as { kind?: string }).kind ?? 'citizen'),
+      hasRepresentative: Boolean((d.applicant as { representative?: unknown }).representative),
       receivedAt: formatInstantVN(d.receivedAt.getTime()),
       dueAt: iso(d.dueAt),
       overdue: d.finishedAt === null && d.dueAt !== null && d.dueAt.getTime() < now,

@@ -22,7 +22,8 @@ import { detectFormat, gunzipIfCompressed, parseProcedureFile, type ImportFormat
 import type { ServiceContext } from './context.ts';
 
 export interface ImportProgress {
-  phase: 'read' | 'check' | 'write';
+  /** read: the file parsed; check: rows normalised; write: versions stored; index: search vocabulary rebuilt. */
+  phase: 'read' | 'check' | 'write' | 'index';
   done: number;
   total: number;
 }
@@ -76,6 +77,7 @@ export interface ImportReport {
 /** Reads a file (JSON, CSV, XLSX) and imports it. File-level problems throw an `invalid` AppError. */
 export async function importProcedureFile(ctx: ServiceContext, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportReport> {
   const started = Date.now();
+  options.onProgress?.({ phase: 'read', done: 0, total: 0 });
   const plain = gunzipIfCompressed(bytes);
   const format = options.format ?? detectFormat(plain, options.fileName);
   const parsed = await parseProcedureFile(plain, format);
@@ -113,7 +115,11 @@ export async function importProcedureRecords(
         accepted.push({ row, procedure: result.procedure });
       }
     }
-    if ((i + 1) % 100 === 0 || i + 1 === records.length) progress({ phase: 'check', done: i + 1, total: records.length });
+    if ((i + 1) % 100 === 0 || i + 1 === records.length) {
+      progress({ phase: 'check', done: i + 1, total: records.length });
+      // Let a streamed progress report leave the process between batches (the check is CPU-bound).
+      if (options.onProgress) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 
   const effectiveAt = options.effectiveAt ?? ctx.now();
@@ -166,7 +172,11 @@ export async function importProcedureRecords(
     ];
     await insertVersions(db, versions, (written) => progress({ phase: 'write', done: written, total: versions.length }));
     await updateProcedureHeads(db, ctx.provinceCode, toUpdate.map((a) => ({ code: a.procedure.code, localCode: a.procedure.localCode, currentVersion: open.get(a.procedure.code)!.version + 1 })), now);
-    if (versions.length > 0) await rebuildCatalogWords(db, ctx.provinceCode);
+    if (versions.length > 0) {
+      progress({ phase: 'index', done: 0, total: 1 });
+      await rebuildCatalogWords(db, ctx.provinceCode);
+      progress({ phase: 'index', done: 1, total: 1 });
+    }
     await appendAudit(db, {
       provinceCode: ctx.provinceCode,
       at: now,

@@ -186,6 +186,10 @@ export interface DossierListQuery {
   handler?: string | null | undefined;
   /** Only unfinished dossiers. */
   openOnly?: boolean | undefined;
+  /** Only dossiers where the units are on this side (default: any side). */
+  side?: 'receiving' | 'competent' | 'return' | undefined;
+  /** Normalised forms of one search text; a dossier matches any of them. */
+  search?: { code: string | null; phone: string | null; idNumber: string | null; name: string } | undefined;
   limit: number;
   offset: number;
 }
@@ -202,18 +206,29 @@ export async function listDossiersForUnits(db: Db, provinceCode: string, query: 
   let base = db
     .selectFrom('dossiers')
     .where('province_code', '=', provinceCode)
-    .where((eb) =>
-      eb.or([
-        eb('receiving_unit_code', 'in', query.unitCodes),
-        eb('competent_unit_code', 'in', query.unitCodes),
-        eb('return_unit_code', 'in', query.unitCodes),
-      ]),
-    );
+    .where((eb) => {
+      const sides = {
+        receiving: eb('receiving_unit_code', 'in', query.unitCodes),
+        competent: eb('competent_unit_code', 'in', query.unitCodes),
+        return: eb('return_unit_code', 'in', query.unitCodes),
+      };
+      return query.side ? sides[query.side] : eb.or(Object.values(sides));
+    });
   if (query.status) base = base.where('status', '=', query.status);
   if (query.step) base = base.where('current_step', '=', query.step);
   if (query.openOnly || query.overdueAt) base = base.where('finished_at', 'is', null);
   if (query.overdueAt) base = base.where('due_at', '<', query.overdueAt);
   if (query.handler !== undefined) base = query.handler === null ? base.where('handler_username', 'is', null) : base.where('handler_username', '=', query.handler);
+  const search = query.search;
+  if (search) {
+    const pattern = `%${search.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) => eb.or([
+      ...(search.code ? [eb('code', '=', search.code)] : []),
+      ...(search.phone ? [eb('applicant_phone', '=', search.phone)] : []),
+      ...(search.idNumber ? [eb('applicant_id_number', '=', search.idNumber)] : []),
+      eb(sql`motcua_fold(applicant->>'fullName')`, 'like', sql`motcua_fold(${pattern})`),
+    ]));
+  }
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await base
     .selectAll()

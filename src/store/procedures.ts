@@ -290,3 +290,15 @@ export async function localCodesTaken(db: Db, provinceCode: string, localCodes: 
   }
   return taken;
 }
+
+/** Every version's content of one procedure, oldest first (for the administrator's diff view). */
+export async function versionContents(db: Db, provinceCode: string, code: string): Promise<Array<{ version: number; content: ProcedureContent }>> {
+  const rows = await db
+    .selectFrom('procedure_versions')
+    .select(['version', 'content'])
+    .where('province_code', '=', provinceCode)
+    .where('procedure_code', '=', code)
+    .orderBy('version')
+    .execute();
+  return rows.map((r) => ({ version: r.version, content: r.content as unknown as ProcedureContent }));
+}

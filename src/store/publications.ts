@@ -93,3 +93,37 @@ export async function countLocationFreeAt(db: Db, provinceCode: string, at: Date
        AND NOT v.must_file_in_own_area`.execute(db);
   return Number(result.rows[0]?.n ?? 0);
 }
+
+export interface ProcedurePublication {
+  code: string;
+  title: string;
+  effectiveAt: Date;
+  isDemo: boolean;
+  op: 'add' | 'remove';
+}
+
+/** The decisions that name one procedure, in the order they take effect. */
+export async function decisionsForProcedure(db: Db, provinceCode: string, procedureCode: string): Promise<ProcedurePublication[]> {
+  const rows = await db
+    .selectFrom('publication_decision_entries as e')
+    .innerJoin('publication_decisions as d', (join) => join.onRef('d.province_code', '=', 'e.province_code').onRef('d.code', '=', 'e.decision_code'))
+    .select(['d.code', 'd.title', 'd.effective_at', 'd.is_demo', 'e.op', 'd.seq'])
+    .where('e.province_code', '=', provinceCode)
+    .where('e.procedure_code', '=', procedureCode)
+    .orderBy('d.effective_at')
+    .orderBy('d.seq')
+    .execute();
+  return rows.map((r) => ({ code: r.code, title: r.title, effectiveAt: r.effective_at, isDemo: r.is_demo, op: r.op }));
+}
+
+/** The periods during which one procedure is on the location-free list. */
+export async function spansForProcedure(db: Db, provinceCode: string, procedureCode: string): Promise<Array<{ from: Date; to: Date | null }>> {
+  const rows = await db
+    .selectFrom('location_free_spans')
+    .select(['valid_from', 'valid_to'])
+    .where('province_code', '=', provinceCode)
+    .where('procedure_code', '=', procedureCode)
+    .orderBy('valid_from')
+    .execute();
+  return rows.map((r) => ({ from: r.valid_from, to: r.valid_to }));
+}

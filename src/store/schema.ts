@@ -295,12 +295,33 @@ export interface OutboxTable {
   payload: Json;
   created_at: DefaultedTimestamp;
   delivered_at: Timestamp | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp | null;
+  last_error: string | null;
+  failed_at: Timestamp | null;
+}
+
+export interface JobLeasesTable {
+  name: string;
+  holder: string | null;
+  lease_until: DefaultedTimestamp;
+  last_started_at: Timestamp | null;
+  last_finished_at: Timestamp | null;
+  last_error: string | null;
+}
+
+export interface DossierTimerMarksTable {
+  province_code: string;
+  dossier_code: string;
+  kind: 'due_soon' | 'apology_reminder' | 'overdue';
+  due_at: Timestamp;
+  marked_at: Timestamp;
 }
 
 export interface NotificationsTable {
   id: Generated<number>;
   province_code: string;
-  channel: 'email' | 'sms';
+  channel: 'email' | 'sms' | 'inapp';
   recipient: string;
   template: string;
   payload: Json;
@@ -315,6 +336,87 @@ export interface NotificationsTable {
   created_at: DefaultedTimestamp;
   sent_at: Timestamp | null;
   delivered_at: Timestamp | null;
+}
+
+// Scanned attachments (0007_dossier_files.sql).
+export interface DossierAttachmentsTable {
+  province_code: string;
+  id: Generated<string>;
+  dossier_code: string;
+  document_name: string | null;
+  file_name: string;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  sha256: string;
+  uploader_kind: 'staff' | 'citizen';
+  uploader_id: string;
+  uploader_name: string;
+  uploader_unit_code: string | null;
+  uploaded_at: Timestamp;
+}
+
+// Questions and feedback from citizens (0010_feedback.sql).
+export interface FeedbackTable {
+  province_code: string;
+  code: string;
+  kind: 'question' | 'feedback' | 'complaint' | 'suggestion';
+  channel: 'portal' | 'counter';
+  procedure_code: string | null;
+  procedure_name: string | null;
+  field: string | null;
+  claimed_dossier_code: string | null;
+  dossier_code: string | null;
+  full_name: string;
+  phone: string;
+  email: string | null;
+  text: string;
+  citizen_subject: string | null;
+  submitted_by: string | null;
+  submitted_address: string | null;
+  unit_code: string;
+  routing_basis: 'dossier' | 'procedure' | 'center';
+  status: 'received' | 'accepted' | 'refused' | 'info_requested' | 'answered' | 'published';
+  received_at: Timestamp;
+  resolve_due_at: Timestamp;
+  next_due_at: Timestamp | null;
+  classified_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  published_at: Timestamp | null;
+  answer: string | null;
+  rating_satisfied: boolean | null;
+  rated_at: Timestamp | null;
+  event_count: Generated<number>;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface FeedbackEventsTable {
+  province_code: string;
+  feedback_code: string;
+  seq: number;
+  type: string;
+  at: Timestamp;
+  actor_username: string | null;
+  actor_roles: string[];
+  actor_unit_code: string | null;
+  from_status: string | null;
+  to_status: string;
+  from_unit_code: string | null;
+  to_unit_code: string;
+  text: string | null;
+  payload: Json;
+}
+
+export interface FeedbackPublicationsTable {
+  province_code: string;
+  feedback_code: string;
+  procedure_code: string | null;
+  field: string | null;
+  kind: string;
+  question: string;
+  answer: string;
+  unit_code: string;
+  published_at: Timestamp;
+  search_text: ColumnType<string, never, never>;
 }
 
 // Queues (0006_queues.sql).
@@ -442,6 +544,11 @@ export interface AuditSealsTable {
 }
 
 export interface DatabaseSchema {
+  feedback: FeedbackTable;
+  feedback_events: FeedbackEventsTable;
+  feedback_publications: FeedbackPublicationsTable;
+  job_leases: JobLeasesTable;
+  dossier_timer_marks: DossierTimerMarksTable;
   audit_seals: AuditSealsTable;
   restructure_plans: RestructurePlansTable;
   unit_revisions: UnitRevisionsTable;
@@ -454,6 +561,7 @@ export interface DatabaseSchema {
   queue_appointments: QueueAppointmentsTable;
   dossiers: DossiersTable;
   dossier_actions: DossierActionsTable;
+  dossier_attachments: DossierAttachmentsTable;
   dossier_sequences: DossierSequencesTable;
   paper_transfers: PaperTransfersTable;
   sub_dossiers: SubDossiersTable;

@@ -28,6 +28,9 @@ export const LOGIN_PATH = '/dang-nhap';
 /** The public working calendar (holidays, make-up days) and due-date calculator. */
 export const CALENDAR_PATH = '/lich-lam-viec';
 
+/** Public questions and feedback: the Q&A, the form (/gui) and the tracking page (/theo-doi). */
+export const FEEDBACK_PATH = '/hoi-dap';
+
 /** Only same-app paths may be used as a post-login destination (no open redirect). */
 export function safeNextPath(value: string | null): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';

@@ -2,6 +2,8 @@
 import { ACTION_LABELS_VI, isActionType } from './action.ts';
 
 export const INTAKE_STEP = 'receive';
+/** Appended by the timer scan when the promised instant passes (not an officer's action). */
+export const OVERDUE_STEP = 'overdue';
 /** Written by a restructuring plan: the dossier moves to a successor unit, its status and due date unchanged. */
 export const RESTRUCTURE_STEP = 'restructure';
 
@@ -21,6 +23,7 @@ export const isWorkflowEvent = (type: string): boolean => type in WORKFLOW_EVENT
 export function historyStepLabel(type: string): string {
   if (type === INTAKE_STEP) return 'Tiếp nhận hồ sơ';
   if (isWorkflowEvent(type)) return WORKFLOW_EVENT_LABELS_VI[type] as string;
+  if (type === OVERDUE_STEP) return 'Quá hạn trả kết quả';
   if (type === RESTRUCTURE_STEP) return 'Chuyển do sắp xếp đơn vị hành chính';
   return isActionType(type) ? ACTION_LABELS_VI[type] : type;
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { receiveDossier, type IntakeRequest } from '../../services/dossier-intake.ts';
 import { actOnDossier, type ActionBody } from '../../services/dossier-actions.ts';
-import { getDossier, listMyDossiers, lookupPublic, type InboxQuery } from '../../services/dossier-read.ts';
+import { getDossier, listMyDossiers, lookupPublic, type MyDossiersQuery } from '../../services/dossier-read.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { errorResponseSchema } from '../error-handler.ts';
 import { originOf, requireStaff } from '../staff-auth.ts';
@@ -31,7 +31,15 @@ export function dossierRoutes(app: FastifyInstance, ctx: ServiceContext): void {
               originals: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
               certifiedCopies: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
               photocopies: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
-            }, { additionalProperties: false }), { maxItems: 100 })),
+            }, { additionalProperties: false }), { maxItems: 100, description: 'the checklist as received; when given, every required paper of the procedure (and case) must be there, else 400 DOCUMENTS_MISSING' })),
+            caseName: Type.Optional(Type.String({ maxLength: 1000, description: 'the procedure case (trường hợp) as published' })),
+            propertyCommuneCode: Type.Optional(Type.String({ maxLength: 10, description: 'land and building procedures: the commune of the property (routes the dossier)' })),
+            returnAddress: Type.Optional(Type.String({ maxLength: 500, description: 'postal address of the result, with returnByPost' })),
+            fee: Type.Optional(Type.Object({
+              amount: Type.Integer({ minimum: 0, maximum: 1_000_000_000_000 }),
+              receiptNumber: Type.Optional(Type.String({ maxLength: 100 })),
+            }, { additionalProperties: false, description: 'fee and charge collected at the counter, VND' })),
+            ticketId: Type.Optional(Type.String({ maxLength: 100, description: 'the queue ticket the applicant was called with' })),
             idempotencyKey: Type.String({ minLength: 1, maxLength: 200 }),
           },
           { additionalProperties: false },
@@ -65,6 +73,8 @@ export function dossierRoutes(app: FastifyInstance, ctx: ServiceContext): void {
           step: Type.Optional(Type.String({ maxLength: 40, description: 'bước quy trình: receive, forward, assign, process, review, approve, deliver_result, return' })),
           overdue: Type.Optional(Type.Boolean()),
           handler: Type.Optional(Type.String({ maxLength: 64, description: 'tên đăng nhập cán bộ đang giữ hồ sơ, "me" hoặc "none" (chưa phân công)' })),
+          side: Type.Optional(Type.String({ enum: ['receiving', 'competent', 'return'], description: 'only dossiers where my unit is on this side (return: results to hand over here)' })),
+          q: Type.Optional(Type.String({ maxLength: 100, description: 'dossier code, applicant phone or ID number, or words of the applicant name' })),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
           offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
         }, { additionalProperties: false }),
@@ -72,7 +82,7 @@ export function dossierRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     },
     async (request) => {
       const actor = await requireStaff(ctx, request);
-      return listMyDossiers(ctx, actor, request.query as InboxQuery);
+      return listMyDossiers(ctx, actor, request.query as MyDossiersQuery);
     },
   );
 
@@ -123,6 +133,9 @@ export function dossierRoutes(app: FastifyInstance, ctx: ServiceContext): void {
             fileRef: Type.Optional(Text(500)),
             method: Type.Optional(Type.String({ enum: ['counter', 'post'] })),
             recipientName: Type.Optional(Text(200)),
+            recipientRole: Type.Optional(Type.String({ enum: ['applicant', 'representative'], description: 'return at the counter: who collects' })),
+            recipientIdNumber: Type.Optional(Type.String({ maxLength: 20, description: 'return at the counter: the CCCD shown, checked against the dossier' })),
+            authorisation: Type.Optional(Text(250)),
             postalTrackingNumber: Type.Optional(Text(100)),
           },
           { additionalProperties: false },

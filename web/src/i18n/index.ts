@@ -8,13 +8,66 @@ import { dossierVi } from './dossier.vi.ts';
 import { workflowEn } from './workflow.en.ts';
 import { workflowVi, type WorkflowMessages } from './workflow.vi.ts';
 import { catalogEn } from './catalog.en.ts';
+import { filesEn } from './files.en.ts';
+import { filesVi, type FilesMessages } from './files.vi.ts';
 import { catalogVi, type CatalogMessages } from './catalog.vi.ts';
+import { dashboardEn } from './dashboard.en.ts';
+import { dashboardVi, type DashboardMessages } from './dashboard.vi.ts';
 import { queueEn } from './queue.en.ts';
 import { queueVi, type QueueMessages } from './queue.vi.ts';
+import { catalogAdminEn } from './catalog-admin.en.ts';
+import { catalogAdminVi, type CatalogAdminMessages } from './catalog-admin.vi.ts';
+import { counterEn } from './counter.en.ts';
+import { counterVi, type CounterMessages } from './counter.vi.ts';
 import { restructureEn } from './restructure.en.ts';
 import { restructureVi, type RestructureMessages } from './restructure.vi.ts';
+import { feedbackEn } from './feedback.en.ts';
+import { feedbackVi, type FeedbackMessages } from './feedback.vi.ts';
 import { en } from './en.ts';
+import { notifyEn } from './notify.en.ts';
+import { notifyVi, type NotifyMessages } from './notify.vi.ts';
 import { vi, type Messages } from './vi.ts';
+
+// One line per namespace, so features add theirs without touching the others'.
+const NAMESPACES_VI = {
+  notify: notifyVi,
+  feedback: feedbackVi,
+  dossier: dossierVi,
+  catalog: catalogVi,
+  counter: counterVi,
+  catalogAdmin: catalogAdminVi,
+  restructure: restructureVi,
+  queue: queueVi,
+  files: filesVi,
+  dashboard: dashboardVi,
+  workflow: workflowVi,
+};
+const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
+  notify: notifyEn,
+  feedback: feedbackEn,
+  dossier: dossierEn,
+  catalog: catalogEn,
+  counter: counterEn,
+  catalogAdmin: catalogAdminEn,
+  restructure: restructureEn,
+  queue: queueEn,
+  files: filesEn,
+  dashboard: dashboardEn,
+  workflow: workflowEn,
+};
+type Namespaces = {
+  notify: NotifyMessages;
+  feedback: FeedbackMessages;
+  dossier: DossierMessages;
+  catalog: CatalogMessages;
+  counter: CounterMessages;
+  catalogAdmin: CatalogAdminMessages;
+  restructure: RestructureMessages;
+  queue: QueueMessages;
+  files: FilesMessages;
+  dashboard: DashboardMessages;
+  workflow: WorkflowMessages;
+};
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -24,7 +77,7 @@ const STORAGE_KEY = 'motcua.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages & { dossier: DossierMessages } & { catalog: CatalogMessages } & { restructure: RestructureMessages } & { queue: QueueMessages } & { workflow: WorkflowMessages } };
+    resources: { translation: Messages & Namespaces };
   }
 }
 
@@ -61,7 +114,7 @@ export function setLanguage(language: Language): Promise<unknown> {
 i18next.on('languageChanged', applyLanguage);
 
 void i18next.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, dossier: dossierVi, catalog: catalogVi, restructure: restructureVi, queue: queueVi, workflow: workflowVi } }, en: { translation: { ...en, dossier: dossierEn, catalog: catalogEn, restructure: restructureEn, queue: queueEn, workflow: workflowEn } } },
+  resources: { vi: { translation: { ...vi, ...NAMESPACES_VI } }, en: { translation: { ...en, ...NAMESPACES_EN } } },
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],

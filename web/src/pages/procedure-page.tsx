@@ -10,6 +10,7 @@ import { formatDateNumeric } from '../catalog/format.ts';
 import { ChannelList } from '../catalog/channel-list.tsx';
 import { DocumentTable } from '../catalog/document-table.tsx';
 import { useLoader } from '../hooks/use-loader.ts';
+import { ProcedureQuestions } from '../feedback/procedure-questions.tsx';
 import { useDocumentTitle } from '../layout/use-document-title.ts';
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
@@ -144,6 +145,8 @@ function ProcedureView({ procedure }: { procedure: Procedure }) {
       {procedure.legalBasis ? (
         <Folded title={t('catalog.legalTitle')} text={procedure.legalBasis} />
       ) : null}
+
+      <ProcedureQuestions procedureCode={procedure.code} />
 
       <footer className="procedure-foot muted">
         <p>{t('catalog.version', { version: procedure.version, date: formatDateNumeric(procedure.validFrom) })}</p>

@@ -8,6 +8,10 @@ import { ADMIN_PAGES } from './admin-pages.ts';
 import { AdminCalendarPage } from './admin-calendar-page.tsx';
 import { AdminHomePage } from './admin-home-page.tsx';
 import { AdminRestructurePage } from './admin-restructure-page.tsx';
+import { ImportPage } from '../../catalog-admin/import-page.tsx';
+import { VersionsPage } from '../../catalog-admin/versions-page.tsx';
+import '../../styles/counter.css';
+import '../../styles/dossier.css';
 
 export function AdminArea({ area }: { area: Area }) {
   const { t } = useTranslation();
@@ -17,6 +21,8 @@ export function AdminArea({ area }: { area: Area }) {
         <Route index element={<AdminHomePage />} />
         <Route path={ADMIN_PAGES.calendar} element={<AdminCalendarPage />} />
         <Route path={ADMIN_PAGES.restructure} element={<AdminRestructurePage />} />
+        <Route path={ADMIN_PAGES.catalogImport} element={<ImportPage />} />
+        <Route path={ADMIN_PAGES.catalogVersions} element={<VersionsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </RequireStaff>

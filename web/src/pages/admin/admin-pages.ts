@@ -5,6 +5,8 @@ export const ADMIN_PAGES = {
   units: null,
   workflows: null,
   restructure: 'sap-xep',
+  catalogImport: 'nhap-danh-muc',
+  catalogVersions: 'phien-ban-thu-tuc',
 } as const;
 
 export type AdminPageKey = keyof typeof ADMIN_PAGES;

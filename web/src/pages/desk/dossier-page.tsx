@@ -8,8 +8,12 @@ import { fetchDossier, type ActionType, type Dossier } from '../../api/dossiers.
 import { ErrorAlert } from '../../calendar/error-alert.tsx';
 import { formatInstant } from '../../calendar/format-date.ts';
 import { ActionForm, isKnownAction } from '../../dossier/action-form.tsx';
+import { AttachmentsPanel } from '../../dossier/attachments-panel.tsx';
+import { DossierFormsPanel } from '../../dossier/dossier-forms-panel.tsx';
+import { NotificationList } from '../../dossier/notification-list.tsx';
 import { StatusBadge } from '../../dossier/status-badge.tsx';
 import { Timeline } from '../../dossier/timeline.tsx';
+import { DossierComplaints } from '../../dossier/dossier-complaints.tsx';
 import { errorMessage } from '../../i18n/error-message.ts';
 import { useDocumentTitle } from '../../layout/use-document-title.ts';
 import { useSession } from '../../auth/session-context.ts';
@@ -117,6 +121,7 @@ function DossierView({ dossier, done, onDone, onReload }: { dossier: Dossier; do
           <WorkflowStepsCard dossier={dossier} />
           <PaperJourneyCard dossier={dossier} unitCode={user?.unitCode ?? null} onChanged={refresh} />
           <SubDossiersCard dossier={dossier} canOpen={canOpenSub} onChanged={refresh} />
+          <AttachmentsPanel dossier={dossier} />
           <section className="card" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('dossier.dossier.timeline')}</h2>
             <Timeline
@@ -137,6 +142,8 @@ function DossierView({ dossier, done, onDone, onReload }: { dossier: Dossier; do
           </section>
         </div>
         <aside className="dossier-side">
+          <DossierFormsPanel dossier={dossier} />
+          <DossierComplaints dossierCode={dossier.code} />
           <section className="card" aria-labelledby="units-title">
             <h2 id="units-title">{t('dossier.dossier.units')}</h2>
             <dl className="facts">
@@ -156,6 +163,7 @@ function DossierView({ dossier, done, onDone, onReload }: { dossier: Dossier; do
               {applicant.address?.communeCode ? <div><dt>{t('dossier.dossier.commune')}</dt><dd>{applicant.address.communeCode}</dd></div> : null}
             </dl>
           </section>
+          <NotificationList code={dossier.code} version={dossier.timeline.length} />
         </aside>
       </div>
     </>

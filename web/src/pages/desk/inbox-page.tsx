@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { DOSSIER_STATUSES, fetchInbox, type InboxPage as InboxData } from '../../api/dossiers.ts';
 import { ErrorAlert } from '../../calendar/error-alert.tsx';
 import { formatInstant } from '../../calendar/format-date.ts';
+import { MyAlerts } from '../../dossier/my-alerts.tsx';
 import { StatusBadge } from '../../dossier/status-badge.tsx';
 import { useDocumentTitle } from '../../layout/use-document-title.ts';
 import { actOnSubDossier, STEP_KEYS } from '../../api/workflow.ts';
@@ -59,7 +60,9 @@ export function InboxPage() {
         <h1>{t('dossier.desk.title')}</h1>
         <p className="lead">{t('dossier.desk.lead')}</p>
         {isLeader ? <p><Link to="don-vi" data-testid="unit-work-link">{t('workflow.inbox.leaderLink')}</Link></p> : null}
+        <p><Link to="/xu-ly/phan-anh" data-testid="desk-feedback-link">{t('feedback.desk.title')}</Link></p>
       </header>
+      <MyAlerts version={generation} />
       <div className="inbox-filters">
         <div className="field">
           <label htmlFor={`${id}-status`}>{t('dossier.desk.filterStatus')}</label>
