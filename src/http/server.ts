@@ -18,6 +18,7 @@ import { unitRoutes } from './routes/units.ts';
 import { adminUserRoutes } from './routes/admin-users.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
+import { dossierWorkflowRoutes } from './routes/dossier-workflow.ts';
 import { dossierAttachmentRoutes } from './routes/dossier-attachments.ts';
 import { dossierFormRoutes } from './routes/dossier-forms.ts';
 import { procedureRoutes } from './routes/procedures.ts';
@@ -103,6 +104,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       adminUserRoutes(api, ctx);
       calendarRoutes(api, ctx);
       dossierRoutes(api, ctx);
+      dossierWorkflowRoutes(api, ctx);
       dossierAttachmentRoutes(api, ctx);
       dossierFormRoutes(api, ctx);
       procedureRoutes(api, ctx);

@@ -216,6 +216,11 @@ export interface DossiersTable {
   finished_at: Timestamp | null;
   action_count: Generated<number>;
   updated_at: DefaultedTimestamp;
+  /** Workflow template snapshot, current step, its deadline and the holder (0008, cached from history). */
+  workflow: Json | null;
+  current_step: string | null;
+  step_due_at: Timestamp | null;
+  handler_username: string | null;
 }
 
 export interface DossierActionsTable {
@@ -232,6 +237,47 @@ export interface DossierActionsTable {
   reason: string | null;
   payload: Json;
   clock_events: Json;
+}
+
+export interface PaperTransfersTable {
+  province_code: string;
+  dossier_code: string;
+  seq: number;
+  purpose: 'dossier' | 'supplement' | 'result';
+  from_unit_code: string;
+  to_unit_code: string;
+  ready_at: Timestamp;
+  deadline: Timestamp | null;
+  deadline_rule: string | null;
+  sent_by: string | null;
+  sent_unit_code: string | null;
+  sent_at: Timestamp | null;
+  received_by: string | null;
+  received_unit_code: string | null;
+  received_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  cancel_reason: string | null;
+}
+
+export interface SubDossiersTable {
+  province_code: string;
+  code: string;
+  parent_code: string;
+  seq: number;
+  coordinating_unit_code: string;
+  request: string;
+  budget: Json;
+  status: 'open' | 'answered' | 'closed';
+  opened_by: string;
+  opened_at: Timestamp;
+  due_at: Timestamp;
+  assignee_username: string | null;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+  answer: string | null;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
+  close_reason: string | null;
 }
 
 export interface DossierSequencesTable {
@@ -517,6 +563,8 @@ export interface DatabaseSchema {
   dossier_actions: DossierActionsTable;
   dossier_attachments: DossierAttachmentsTable;
   dossier_sequences: DossierSequencesTable;
+  paper_transfers: PaperTransfersTable;
+  sub_dossiers: SubDossiersTable;
   outbox: OutboxTable;
   calendar_settings: CalendarSettingsTable;
   calendar_years: CalendarYearsTable;

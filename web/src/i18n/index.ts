@@ -5,6 +5,8 @@ import { initReactI18next } from 'react-i18next';
 import { dossierEn } from './dossier.en.ts';
 import type { DossierMessages } from './dossier.vi.ts';
 import { dossierVi } from './dossier.vi.ts';
+import { workflowEn } from './workflow.en.ts';
+import { workflowVi, type WorkflowMessages } from './workflow.vi.ts';
 import { catalogEn } from './catalog.en.ts';
 import { filesEn } from './files.en.ts';
 import { filesVi, type FilesMessages } from './files.vi.ts';
@@ -38,6 +40,7 @@ const NAMESPACES_VI = {
   queue: queueVi,
   files: filesVi,
   dashboard: dashboardVi,
+  workflow: workflowVi,
 };
 const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
   notify: notifyEn,
@@ -50,6 +53,7 @@ const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
   queue: queueEn,
   files: filesEn,
   dashboard: dashboardEn,
+  workflow: workflowEn,
 };
 type Namespaces = {
   notify: NotifyMessages;
@@ -62,6 +66,7 @@ type Namespaces = {
   queue: QueueMessages;
   files: FilesMessages;
   dashboard: DashboardMessages;
+  workflow: WorkflowMessages;
 };
 
 export const LANGUAGES = ['vi', 'en'] as const;

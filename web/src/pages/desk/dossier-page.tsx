@@ -16,6 +16,8 @@ import { Timeline } from '../../dossier/timeline.tsx';
 import { DossierComplaints } from '../../dossier/dossier-complaints.tsx';
 import { errorMessage } from '../../i18n/error-message.ts';
 import { useDocumentTitle } from '../../layout/use-document-title.ts';
+import { useSession } from '../../auth/session-context.ts';
+import { PaperJourneyCard, SubDossiersCard, WorkflowStepsCard } from '../../dossier/workflow-panels.tsx';
 
 type Load = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; dossier: Dossier };
 
@@ -48,7 +50,7 @@ export function DossierPage() {
       <p className="back-link"><Link to="/xu-ly">{t('dossier.desk.back')}</Link></p>
       {load.state === 'loading' ? <p className="muted" role="status">{t('dossier.dossier.loading')}</p> : null}
       {load.state === 'error' ? <LoadError code={code} error={load.error} onRetry={() => setGeneration((g) => g + 1)} /> : null}
-      {load.state === 'ready' ? <DossierView dossier={load.dossier} done={done} onDone={reload} /> : null}
+      {load.state === 'ready' ? <DossierView dossier={load.dossier} done={done} onDone={reload} onReload={() => setGeneration((g) => g + 1)} /> : null}
     </div>
   );
 }
@@ -76,8 +78,13 @@ function LoadError({ code, error, onRetry }: { code: string; error: unknown; onR
   );
 }
 
-function DossierView({ dossier, done, onDone }: { dossier: Dossier; done: ActionType | null; onDone: (type: ActionType) => void }) {
+function DossierView({ dossier, done, onDone, onReload }: { dossier: Dossier; done: ActionType | null; onDone: (type: ActionType) => void; onReload: () => void }) {
   const { t } = useTranslation();
+  const { session } = useSession();
+  const user = session.status === 'signed-in' ? session.user : null;
+  const refresh = onReload;
+  const atAgency = user !== null && user.unitCode === dossier.competentUnitCode && user.roles.some((r) => r === 'leader' || r === 'processing');
+  const canOpenSub = atAgency && (dossier.status === 'processing' || dossier.status === 'paused');
   const { clock, applicant } = dossier;
   const finished = clock.phase === 'finished';
   const outcome = clock.outcome === 'early' || clock.outcome === 'on_time' || clock.outcome === 'late' ? clock.outcome : null;
@@ -111,6 +118,9 @@ function DossierView({ dossier, done, onDone }: { dossier: Dossier; done: Action
       <div className="dossier-grid">
         <div className="dossier-main">
           <ActionsPanel dossier={dossier} done={done} onDone={onDone} />
+          <WorkflowStepsCard dossier={dossier} />
+          <PaperJourneyCard dossier={dossier} unitCode={user?.unitCode ?? null} onChanged={refresh} />
+          <SubDossiersCard dossier={dossier} canOpen={canOpenSub} onChanged={refresh} />
           <AttachmentsPanel dossier={dossier} />
           <section className="card" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('dossier.dossier.timeline')}</h2>
