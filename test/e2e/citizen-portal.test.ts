@@ -10,14 +10,18 @@ import { launchBrowser } from '../support/browser.ts';
 import { startPortalWebServer } from '../support/portal-web-server.ts';
 import type { RunningServer } from '../support/web-server.ts';
 import { DEMO_PASSWORD } from '../support/context.ts';
+import { startSmtpCatcher, type SmtpCatcher } from '../support/smtp-catcher.ts';
+import { loadSettings } from '../../src/config/settings.ts';
 
 const AN_LINH = '25861';
 const LAN = { cccd: '074190001111', phone: '0912000111' };
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe('citizen portal on a phone', () => {
   let server: RunningServer & { issuer: string };
   let browser: Browser;
+  let smtp: SmtpCatcher;
   let page: Page;
   let procedureCode: string;
   let code: string;
@@ -25,7 +29,11 @@ describe('citizen portal on a phone', () => {
   const tokens = new Map<string, string>();
 
   beforeAll(async () => {
-    server = await startPortalWebServer();
+    // The notification worker delivers to a real local SMTP server, as `motcua serve` would.
+    smtp = await startSmtpCatcher();
+    const settings = loadSettings({ MOTCUA_SMTP_HOST: '127.0.0.1', MOTCUA_SMTP_PORT: String(smtp.port), MOTCUA_SMS_PROVIDER: 'log',
+      MOTCUA_OUTBOX_INTERVAL_SECONDS: '1', MOTCUA_DELIVERY_INTERVAL_SECONDS: '1' });
+    server = await startPortalWebServer({ settings: { jobs: settings.jobs, notifications: settings.notifications }, jobs: { holder: 'e2e-portal' } });
     browser = await launchBrowser();
     const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
     page = await context.newPage();
@@ -44,6 +52,7 @@ describe('citizen portal on a phone', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await smtp?.close();
   });
 
   async function act(username: string, body: Record<string, unknown>): Promise<void> {
@@ -89,8 +98,10 @@ describe('citizen portal on a phone', () => {
     expect(await page.inputValue('[data-testid="filing-phone"]')).toBe(LAN.phone);
     expect(await page.inputValue('[data-testid="filing-communeCode"]')).toBe(AN_LINH);
     await expectAccessible('filing form');
-    if (await page.locator('[data-testid="filing-document-0"]').count()) await page.check('[data-testid="filing-document-0"]');
-    else await page.fill('[data-testid="filing-other-document"]', 'Tờ khai');
+    if (await page.locator('[data-testid="filing-document-0"]').count()) {
+      await page.check('[data-testid="filing-document-0"]');
+      await page.setInputFiles('[data-testid="filing-file-0"]', { name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: PDF });
+    } else await page.fill('[data-testid="filing-other-document"]', 'Tờ khai');
     await page.locator('[data-testid="filing-receiving"] option[value="CN724"]').waitFor({ state: 'attached' });
     await page.selectOption('[data-testid="filing-receiving"]', 'CN724');
     await page.selectOption('[data-testid="filing-return"]', `DTN${AN_LINH}`);
@@ -103,6 +114,7 @@ describe('citizen portal on a phone', () => {
     expect(code).toMatch(/^\d{3}\.\d{2}\.\d{2}\.H74-\d{6}-\d{4}$/);
     expect(await page.getAttribute('[data-testid="my-dossier"]', 'data-status')).toBe('submitted_online');
     expect(await expected()).toBe('pay');
+    if (await page.locator('[data-testid="my-attachments"]').count()) expect(await page.textContent('[data-testid="my-attachments"]')).toContain('to-khai.pdf');
     await expectAccessible('my dossier');
 
     await page.click('[data-testid="pay"]');
@@ -116,17 +128,24 @@ describe('citizen portal on a phone', () => {
 
   it('is received and supplemented online, returned and rated', async () => {
     await act('tn.CN724', { type: 'receive_online' });
+    // The receipt reaches the citizen's mailbox (the address from the identity profile).
+    const [mail] = await smtp.waitFor(1, 30_000);
+    expect(mail!.subject).toBe(`Hồ sơ ${code} đã được tiếp nhận`);
+    expect(mail!.to && JSON.stringify(mail!.to)).toContain('lan.nguyen@example.vn');
     await act('tn.CN724', { type: 'transfer' });
     await act(`ld.UBX${AN_LINH}`, { type: 'assign', assignee: `cv.UBX${AN_LINH}` });
     await act(`cv.UBX${AN_LINH}`, { type: 'request_supplement', reason: 'Thiếu bản sao giấy tờ tùy thân.', missingDocuments: ['Bản sao CCCD'] });
     await expect.poll(expected, { timeout: 20_000 }).toBe('supplement');
     expect(await page.textContent('[data-testid="supplement-reason"]')).toContain('Thiếu bản sao');
     expect(await page.inputValue('[data-testid="supplement-document-0"]')).toBe('Bản sao CCCD');
+    await page.setInputFiles('[data-testid="supplement-file-0"]', { name: 'cccd.pdf', mimeType: 'application/pdf', buffer: PDF });
     await expectAccessible('supplement request');
     await page.click('[data-testid="supplement-submit"]');
     await expect.poll(expected, { timeout: 15_000 }).toBe('wait');
     const officer = await (await fetch(`${server.baseUrl}/api/v1/dossiers/${code}`, { headers: { authorization: `Bearer ${tokens.get(`cv.UBX${AN_LINH}`)}` } })).json();
     expect(officer.timeline.at(-1).type).toBe('citizen_supplement');
+    const files = await (await fetch(`${server.baseUrl}/api/v1/dossiers/${code}/attachments`, { headers: { authorization: `Bearer ${tokens.get(`cv.UBX${AN_LINH}`)}` } })).json();
+    expect(JSON.stringify(files)).toContain('cccd.pdf');
 
     await act(`cv.UBX${AN_LINH}`, { type: 'receive_supplement' });
     await act(`ld.UBX${AN_LINH}`, { type: 'approve' });

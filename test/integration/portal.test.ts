@@ -16,6 +16,7 @@ import type { ServiceContext } from '../../src/services/context.ts';
 const AN_LINH = '25861';
 const LAN = { cccd: '074190001111', phone: '0912000111', name: 'Nguyễn Thị Lan' };
 const BINH_CCCD = '074085002222';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 describe.each(ENGINES)('citizen portal on %s', (engine) => {
   let handle: DatabaseHandle;
@@ -125,6 +126,21 @@ describe.each(ENGINES)('citizen portal on %s', (engine) => {
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('NOT_YET_RECEIVED');
     expect((await act(`tn.DTN${AN_LINH}`, { type: 'receive_online' })).json().error.code).toBe('OUT_OF_SCOPE');
+    // Scans: the attachments module checks them by content; the citizen is recorded as the uploader.
+    const upload = (cookie: string, bytes: Buffer, name: string) => app.inject({ method: 'POST', headers: { cookie, 'content-type': 'application/pdf' }, payload: bytes,
+      url: `/api/v1/citizen/dossiers/${code}/attachments?fileName=${encodeURIComponent(name)}&documentName=${encodeURIComponent('Tờ khai đăng ký')}&idempotencyKey=up-${++key}-key` });
+    const notPdf = await upload(lan, Buffer.from('chỉ là văn bản, không phải PDF'), 'to-khai.pdf');
+    expect(notPdf.statusCode).toBe(400);
+    expect(notPdf.json().error.code).toBe('UNSUPPORTED_FILE_TYPE');
+    const scan = await upload(lan, PDF, 'to-khai.pdf');
+    expect(scan.statusCode, scan.body).toBe(201);
+    expect(scan.json().uploadedBy).toMatchObject({ kind: 'citizen', name: LAN.name });
+    const binh = await signInCitizen(app, BINH_CCCD, DEMO_PASSWORD);
+    expect((await upload(binh, PDF, 'x.pdf')).json().error.code).toBe('NOT_YOUR_DOSSIER');
+    expect((await asCitizen(lan, 'GET', `/citizen/dossiers/${code}`)).json().attachments).toHaveLength(1);
+    const officerFiles = (await app.inject({ url: `/api/v1/dossiers/${code}/attachments`, headers: await staff('tn.CN724') })).json();
+    expect(JSON.stringify(officerFiles)).toContain('to-khai.pdf');
+
     const officerView = (await app.inject({ url: `/api/v1/dossiers/${code}`, headers: await staff('tn.CN724') })).json();
     expect(officerView).toMatchObject({ status: 'submitted_online', portalStatusCode: 1, clock: null, allowedActions: ['receive_online', 'refuse_online'] });
   });
@@ -176,6 +192,9 @@ describe.each(ENGINES)('citizen portal on %s', (engine) => {
     const early = await rate(lan, {});
     expect(early.json().error.code).toBe('RATING_NOT_YET_ALLOWED');
 
+    const late = await app.inject({ method: 'POST', headers: { cookie: lan, 'content-type': 'application/pdf' }, payload: PDF,
+      url: `/api/v1/citizen/dossiers/${code}/attachments?fileName=cccd.pdf&documentName=${encodeURIComponent('Bản sao CCCD')}&idempotencyKey=up-${++key}-key` });
+    expect(late.statusCode, late.body).toBe(201);
     const sent = await asCitizen(lan, 'POST', `/citizen/dossiers/${code}/supplement`, { documents: [{ name: 'Bản sao CCCD' }], idempotencyKey: `sup-${++key}-key` });
     expect(sent.statusCode, sent.body).toBe(200);
     const officer = (await app.inject({ url: `/api/v1/dossiers/${code}`, headers: await staff(`cv.UBX${AN_LINH}`) })).json();
@@ -193,6 +212,9 @@ describe.each(ENGINES)('citizen portal on %s', (engine) => {
       expect(res.statusCode, res.body).toBe(200);
     }
     expect((await asCitizen(lan, 'GET', `/citizen/dossiers/${code}`)).json().expected).toEqual({ kind: 'rate' });
+    const afterReturn = await app.inject({ method: 'POST', headers: { cookie: lan, 'content-type': 'application/pdf' }, payload: PDF,
+      url: `/api/v1/citizen/dossiers/${code}/attachments?fileName=late.pdf&idempotencyKey=up-${++key}-key` });
+    expect(afterReturn.json().error.code).toBe('UPLOAD_NOT_EXPECTED');
 
     const binh = await signInCitizen(app, BINH_CCCD, DEMO_PASSWORD);
     expect((await rate(binh, {})).json().error.code).toBe('NOT_YOUR_DOSSIER');

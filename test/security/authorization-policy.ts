@@ -35,7 +35,7 @@ export const POLICY: readonly Rule[] = [
   { method: 'GET', path: /^\/api\/v1\/citizen\/auth\/(login|callback)$/, access: PUBLIC },
   { method: 'POST', path: /^\/api\/v1\/citizen\/auth\/logout$/, access: PUBLIC },
   { method: 'GET', path: /^\/api\/v1\/citizen\/(me|dossiers(\/\{code\})?)$/, access: CITIZEN },
-  { method: 'POST', path: /^\/api\/v1\/citizen\/dossiers(\/\{code\}\/(supplement|payments))?$/, access: CITIZEN },
+  { method: 'POST', path: /^\/api\/v1\/citizen\/dossiers(\/\{code\}\/(supplement|payments|attachments))?$/, access: CITIZEN },
   { method: 'POST', path: /^\/api\/v1\/public\/dossiers\/\{code\}\/rating$/, access: PUBLIC },
   { method: 'POST', path: /^\/api\/v1\/payments\/callback\/\{gateway\}$/, access: PUBLIC },
   { method: '*', path: /^\/api\/v1\/demo-gateway\/payments\/\{id\}(\/complete)?$/, access: PUBLIC },

@@ -76,7 +76,7 @@ export function dossierRoutes(app: FastifyInstance, ctx: ServiceContext): void {
           side: Type.Optional(Type.String({ enum: ['receiving', 'competent', 'return'], description: 'only dossiers where my unit is on this side (return: results to hand over here)' })),
           q: Type.Optional(Type.String({ maxLength: 100, description: 'dossier code, applicant phone or ID number, or words of the applicant name' })),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-          offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
         }, { additionalProperties: false }),
       },
     },

@@ -7,7 +7,8 @@ import { OVERALL_LEVELS } from '../../domain/portal/rating.ts';
 import { RESULT_DELIVERIES } from '../../domain/portal/online-filing.ts';
 import { beginCitizenLogin, completeCitizenLogin, logoutCitizen } from '../../services/portal/citizen-auth.ts';
 import { fileOnline, type OnlineFilingRequest } from '../../services/portal/online-filing.ts';
-import { answerSupplement, citizenDossier, listCitizenDossiers, type SupplementAnswer } from '../../services/portal/citizen-dossiers.ts';
+import { answerSupplement, citizenDossier, listCitizenDossiers, uploadCitizenFile, type SupplementAnswer } from '../../services/portal/citizen-dossiers.ts';
+import { acceptFileBodies } from './dossier-attachments.ts';
 import { completeDemoPayment, demoPaymentDetails, handlePaymentCallback, SIGNATURE_HEADER, startPayment, type PaymentCallback } from '../../services/portal/payments.ts';
 import { rateDossier, type RatingBody } from '../../services/portal/ratings.ts';
 import type { ServiceContext } from '../../services/context.ts';
@@ -112,6 +113,32 @@ export function portalRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.post('/citizen/dossiers/:code/payments', {
     schema: { tags: ['citizen'], summary: 'Thanh toán phí, lệ phí trực tuyến: tạo (hoặc tiếp tục) giao dịch', security: citizenSecurity, params: Code },
   }, async (request, reply) => reply.status(201).send(await startPayment(ctx, await requireCitizen(ctx, request), (request.params as { code: string }).code, originOf(request))));
+
+  // Scans of the papers, as the raw file body (the counter's upload rules; the citizen is the uploader).
+  void app.register(async (scope) => {
+    acceptFileBodies(scope, ctx);
+    const citizens = new WeakMap<object, CitizenRecord>();
+    scope.post('/citizen/dossiers/:code/attachments', {
+      // Authenticated before the body is read.
+      onRequest: async (request) => {
+        citizens.set(request, await requireCitizen(ctx, request));
+      },
+      schema: {
+        tags: ['citizen'], summary: 'Đính kèm bản scan (PDF, JPEG, PNG) khi nộp hoặc bổ sung hồ sơ: thân yêu cầu là nội dung tệp', security: citizenSecurity, params: Code,
+        querystring: Type.Object({
+          fileName: Type.String({ minLength: 1, maxLength: 1000 }), documentName: Type.Optional(Type.String({ maxLength: 1000 })),
+          sha256: Type.Optional(Type.String({ maxLength: 100 })), idempotencyKey: Key,
+        }, { additionalProperties: false }),
+        consumes: ['application/pdf', 'image/jpeg', 'image/png', 'application/octet-stream'],
+      },
+    }, async (request, reply) => {
+      const citizen = citizens.get(request) ?? (await requireCitizen(ctx, request));
+      const query = request.query as { fileName: string; documentName?: string; sha256?: string; idempotencyKey: string };
+      const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const answer = await uploadCitizenFile(ctx, citizen, (request.params as { code: string }).code, { bytes, ...query }, originOf(request));
+      return reply.status(201).send(answer);
+    });
+  });
 
   // ── Payment gateway ─────────────────────────────────────────────────────────────────────────
   app.post('/payments/callback/:gateway', {

@@ -14,6 +14,7 @@ import { clockView, statusFacts } from '../dossier-read.ts';
 import { runIdempotent } from '../idempotency.ts';
 import { citizenActor } from './citizen-auth.ts';
 import { paymentsOf } from './payments.ts';
+import { attachmentsOfDossier, uploadAttachment } from '../dossier-attachments.ts';
 import type { RequestOrigin, ServiceContext } from '../context.ts';
 
 const iso = (d: Date | null) => (d ? formatInstantVN(d.getTime()) : null);
@@ -113,6 +114,8 @@ export async function citizenDossier(ctx: ServiceContext, citizen: CitizenRecord
     applicant: dossier.applicant,
     documents: dossier.documents,
     fee: { amount: filing?.feeAmount ?? 0, paid, payments },
+    attachments: (await attachmentsOfDossier(ctx, code)).map((a) => ({ id: a.id, documentName: a.documentName, fileName: a.fileName, size: a.size,
+      uploadedAt: a.uploadedAt, byMe: a.uploadedBy.kind === 'citizen' })),
     supplementRequest: dossier.status === 'awaiting_supplement' ? supplementRequest(actions) : null,
     rating: rating ? { overall: rating.overall, ratedAt: formatInstantVN(rating.ratedAt.getTime()), points: rating.points } : null,
     expected: expectedOf(dossier, actions, filing, paid, rating !== undefined, returnUnitName),
@@ -159,4 +162,15 @@ export async function answerSupplement(ctx: ServiceContext, citizen: CitizenReco
       return { code, status: dossier.status, at: formatInstantVN(now.getTime()) };
     });
   return answer;
+}
+
+/** The citizen attaches a scan to their dossier while it waits for receipt or for a supplement; the
+ * attachments module checks the file (type by content, size, checksum) and records the citizen as uploader. */
+export async function uploadCitizenFile(ctx: ServiceContext, citizen: CitizenRecord, code: string,
+  file: { bytes: Uint8Array; fileName: string; documentName?: string | undefined; sha256?: string | undefined; idempotencyKey: string }, origin: RequestOrigin) {
+  const { dossier } = await ownDossier(ctx, citizen, code);
+  if (dossier.status !== SUBMITTED_ONLINE && dossier.status !== 'awaiting_supplement') {
+    throw conflict('UPLOAD_NOT_EXPECTED', 'Chỉ gửi tệp khi nộp hồ sơ (trước khi tiếp nhận) hoặc khi được yêu cầu bổ sung.', { status: dossier.status });
+  }
+  return uploadAttachment(ctx, { kind: 'citizen', citizenId: citizen.id, fullName: citizen.fullName }, { dossierCode: dossier.code, ...file }, origin);
 }

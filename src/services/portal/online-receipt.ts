@@ -10,7 +10,12 @@ import { formatInstantVN } from '../../domain/time/instant.ts';
 import { appendAction, appendOutbox, findDossier } from '../../store/dossiers.ts';
 import { markReceived } from '../../store/portal.ts';
 import { appendAudit } from '../../store/audit.ts';
+import { versionAt } from '../../store/procedures.ts';
+import { INTAKE_STEP } from '../../domain/dossier/history-labels.ts';
 import { unitCalendar } from '../calendar.ts';
+import { startWorkflow } from '../dossier-workflow.ts';
+import { openIntakePaperTransfer } from '../paper-transfers.ts';
+import { recordDossierFacts } from '../stats-facts.ts';
 import { runIdempotent } from '../idempotency.ts';
 import type { Actor, RequestOrigin, ServiceContext } from '../context.ts';
 import type { Db } from '../../store/database.ts';
@@ -60,6 +65,14 @@ async function receiveOrRefuse(ctx: ServiceContext, trx: Db, actor: Actor, code:
     });
     if (!(await markReceived(trx, ctx.provinceCode, code, dossier.actionCount, { status: 'received', receivedAt: now, receivedBy: actor.username,
       dueAt: new Date(clock.dueAt), finishedAt: null }))) throw concurrent();
+    // From here on it is a received dossier like one taken at a counter: the procedure's workflow starts,
+    // the file is due at the competent agency by the forwarding rule, and statistics count it as received.
+    const version = await versionAt(trx, ctx.provinceCode, dossier.procedureCode, dossier.receivedAt);
+    if (version && version.version === dossier.procedureVersion && version.content.timeLimit.unit !== 'unparsed') {
+      await startWorkflow(trx, ctx.provinceCode, code, { template: version.content.workflow, timeLimit: version.content.timeLimit, calendar, dueAt: clock.dueAt });
+    }
+    await openIntakePaperTransfer(ctx, trx, { code, receivingUnitCode: dossier.receivingUnitCode, competentUnitCode: dossier.competentUnitCode, receivedAt: at });
+    await recordDossierFacts(trx, ctx.provinceCode, { code, seq, action: INTAKE_STEP, at: now });
     answer = { status: 'received', dueAt: formatInstantVN(clock.dueAt) };
   } else {
     const reason = body.reason?.trim() ?? '';

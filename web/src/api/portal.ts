@@ -89,6 +89,7 @@ export interface CitizenDossier {
   resultDelivery: ResultDelivery;
   postalAddress: string | null;
   fee: { amount: number; paid: boolean; payments: Payment[] };
+  attachments: Array<{ id: string; documentName: string | null; fileName: string; size: number; uploadedAt: string; byMe: boolean }>;
   supplementRequest: { reason: string | null; missingDocuments: string[]; requestedAt: string } | null;
   rating: { overall: string; ratedAt: string; points: number } | null;
   expected: Expected;

@@ -26,6 +26,7 @@ export const portalEn: PortalMessages = {
   noDossiers: 'You have no dossiers yet.',
   open: 'Open dossier {{code}}',
   form: {
+    scan: 'Scan: {{name}} (PDF, JPEG, PNG)',
     title: 'File online',
     stepApplicant: '1. Applicant',
     stepDocuments: '2. Documents',
@@ -62,6 +63,7 @@ export const portalEn: PortalMessages = {
     signInFirst: 'Please sign in to file online.',
   },
   dossier: {
+    attachments: 'Files sent',
     title: 'Dossier {{code}}',
     submitted: 'Submitted at',
     received: 'Received at',

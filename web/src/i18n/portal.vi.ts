@@ -24,6 +24,7 @@ export const portalVi = {
   noDossiers: 'Bạn chưa có hồ sơ nào.',
   open: 'Xem hồ sơ {{code}}',
   form: {
+    scan: 'Bản scan: {{name}} (PDF, JPEG, PNG)',
     title: 'Nộp hồ sơ trực tuyến',
     stepApplicant: '1. Thông tin người nộp',
     stepDocuments: '2. Thành phần hồ sơ',
@@ -60,6 +61,7 @@ export const portalVi = {
     signInFirst: 'Vui lòng đăng nhập để nộp hồ sơ trực tuyến.',
   },
   dossier: {
+    attachments: 'Tệp đã gửi',
     title: 'Hồ sơ {{code}}',
     submitted: 'Đã nộp lúc',
     received: 'Tiếp nhận lúc',

@@ -7,6 +7,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api } from '../api/client.ts';
 import { fetchProcedure, type Procedure } from '../api/procedures.ts';
 import { fileOnline, type CitizenProfile, type FilingRequest, type ResultDelivery } from '../api/portal.ts';
+import { uploadAttachment } from '../api/dossier-files.ts';
 import { ErrorAlert } from '../calendar/error-alert.tsx';
 import { newIdempotencyKey } from '../calendar/edit/idempotency-key.ts';
 import { useLoader } from '../hooks/use-loader.ts';
@@ -44,6 +45,7 @@ function Filing({ procedureCode, citizen }: { procedureCode: string; citizen: Ci
   const [caseName, setCaseName] = useState('');
   const [checked, setChecked] = useState<Record<string, boolean>>({});
   const [other, setOther] = useState('');
+  const [files, setFiles] = useState<Record<string, File | undefined>>({});
   const [receivingUnitCode, setReceiving] = useState('');
   const [delivery, setDelivery] = useState<ResultDelivery>('unit');
   const [returnUnitCode, setReturnUnit] = useState('');
@@ -91,6 +93,10 @@ function Filing({ procedureCode, citizen }: { procedureCode: string; citizen: Ci
     setError(null);
     try {
       const answer = await fileOnline(request());
+      // The scans follow the filing (they need its code); each upload is idempotent on its own key.
+      for (const [name, file] of Object.entries(files)) {
+        if (file && chosenDocuments.includes(name)) await uploadAttachment(answer.code, file, name, `${key}-f-${chosenDocuments.indexOf(name)}`, 'citizen');
+      }
       navigate(`/nop-ho-so/ho-so/${encodeURIComponent(answer.code)}?moi=1`);
     } catch (caught) {
       setError(caught);
@@ -124,7 +130,7 @@ function Filing({ procedureCode, citizen }: { procedureCode: string; citizen: Ci
               <div><dt>{t('portal.form.idNumber')}</dt><dd>{citizen.idNumber}</dd></div>
               <div><dt>{t('portal.form.phone')}</dt><dd>{applicant.phone}</dd></div>
               {caseName ? <div><dt>{t('portal.form.case')}</dt><dd>{caseName}</dd></div> : null}
-              <div><dt>{t('portal.form.documents')}</dt><dd><ul>{chosenDocuments.map((d) => <li key={d}>{d}</li>)}</ul></dd></div>
+              <div><dt>{t('portal.form.documents')}</dt><dd><ul>{chosenDocuments.map((d) => <li key={d}>{d}{files[d] ? ` — ${files[d]!.name}` : ''}</li>)}</ul></dd></div>
               <div><dt>{t('portal.form.receivingUnit')}</dt><dd>{unitName(receivingUnitCode)}</dd></div>
               <div><dt>{t('portal.form.delivery')}</dt><dd>{delivery === 'unit' ? unitName(returnUnitCode || receivingUnitCode)
                 : delivery === 'online' ? t('portal.form.deliveryOnline') : `${t('portal.form.deliveryPost')}: ${postalAddress}`}</dd></div>
@@ -169,6 +175,13 @@ function Filing({ procedureCode, citizen }: { procedureCode: string; citizen: Ci
                     data-testid={`filing-document-${index}`} />
                   <span>{name}</span>
                 </label>
+              ))}
+              {documents.filter((name) => checked[name]).map((name) => (
+                <div className="field" key={`file-${name}`}>
+                  <label htmlFor={`${id}-file-${documents.indexOf(name)}`}>{t('portal.form.scan', { name })}</label>
+                  <input id={`${id}-file-${documents.indexOf(name)}`} type="file" accept="application/pdf,image/jpeg,image/png"
+                    data-testid={`filing-file-${documents.indexOf(name)}`} onChange={(e) => { const file = e.target.files?.[0]; setFiles((f) => ({ ...f, [name]: file })); }} />
+                </div>
               ))}
               <div className="field">
                 <label htmlFor={`${id}-other`}>{t('portal.form.otherDocument')}</label>

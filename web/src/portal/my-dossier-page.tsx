@@ -4,6 +4,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { fetchMyDossier, sendSupplement, startPayment, type CitizenDossier } from '../api/portal.ts';
+import { uploadAttachment } from '../api/dossier-files.ts';
 import { ErrorAlert } from '../calendar/error-alert.tsx';
 import { newIdempotencyKey } from '../calendar/edit/idempotency-key.ts';
 import { formatInstant } from '../calendar/format-date.ts';
@@ -61,6 +62,14 @@ function MyDossier({ code }: { code: string }) {
             : data.resultDelivery === 'online' ? t('portal.form.deliveryOnline') : `${t('portal.form.deliveryPost')}: ${data.postalAddress ?? ''}`}</dd></div>
           {data.fee.amount > 0 ? <div><dt>{t('portal.form.fee')}</dt><dd>{formatVnd(data.fee.amount)}{data.fee.paid ? ` — ${t('portal.paymentStatus.paid')}` : ''}</dd></div> : null}
         </dl>
+        {data.attachments.length > 0 ? (
+          <>
+            <h3>{t('portal.dossier.attachments')}</h3>
+            <ul data-testid="my-attachments">{data.attachments.map((a) => (
+              <li key={a.id}>{a.documentName ?? a.fileName} — {a.fileName} ({Math.ceil(a.size / 1024)} KB)</li>
+            ))}</ul>
+          </>
+        ) : null}
         {data.fee.payments.length > 0 ? (
           <>
             <h3>{t('portal.payments')}</h3>
@@ -110,6 +119,7 @@ function SupplementForm({ dossier, onSent }: { dossier: CitizenDossier; onSent: 
   const request = dossier.supplementRequest;
   const [names, setNames] = useState<string[]>(() => (request?.missingDocuments.length ? request.missingDocuments : ['']));
   const [note, setNote] = useState('');
+  const [files, setFiles] = useState<Array<File | undefined>>([]);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [key] = useState(newIdempotencyKey);
@@ -118,6 +128,10 @@ function SupplementForm({ dossier, onSent }: { dossier: CitizenDossier; onSent: 
     setPending(true);
     setError(null);
     try {
+      // Scans first: the answer that tells the officer "sent" comes once every file is in.
+      for (const [index, file] of files.entries()) {
+        if (file && names[index]?.trim()) await uploadAttachment(dossier.code, file, names[index]!.trim(), `${key}-f-${index}`, 'citizen');
+      }
       await sendSupplement(dossier.code, names.filter((n) => n.trim()).map((name) => ({ name: name.trim() })), note.trim() || undefined, key);
       onSent();
     } catch (caught) {
@@ -134,6 +148,9 @@ function SupplementForm({ dossier, onSent }: { dossier: CitizenDossier; onSent: 
           <label htmlFor={`${id}-doc-${index}`}>{t('portal.supplement.document')} {index + 1}</label>
           <input id={`${id}-doc-${index}`} required value={name} maxLength={500} data-testid={`supplement-document-${index}`}
             onChange={(e) => setNames((list) => list.map((n, i) => (i === index ? e.target.value : n)))} />
+          <label htmlFor={`${id}-file-${index}`}>{t('portal.form.scan', { name: name || `${index + 1}` })}</label>
+          <input id={`${id}-file-${index}`} type="file" accept="application/pdf,image/jpeg,image/png" data-testid={`supplement-file-${index}`}
+            onChange={(e) => { const file = e.target.files?.[0]; setFiles((list) => { const next = [...list]; next[index] = file; return next; }); }} />
         </div>
       ))}
       <div className="field">
