@@ -152,3 +152,27 @@ export async function countLookupFailures(db: Db, address: string, since: Date):
 export async function recordLookupAttempt(db: Db, address: string, succeeded: boolean, at: Date): Promise<void> {
   await db.insertInto('public_lookup_attempts').values({ address, succeeded, at }).execute();
 }
+
+/** Ratings given between two local days (inclusive) on dossiers of the filter's scope, by overall level. */
+export async function countRatings(db: Db, provinceCode: string, f: {
+  fromDay: string; toDay: string; unitCodes: readonly string[]; procedureCodes?: readonly string[] | undefined; channel?: string | undefined;
+  receivingCodes?: readonly string[] | undefined; competentUnitCode?: string | undefined;
+}): Promise<{ total: number; satisfied: number }> {
+  if (f.unitCodes.length === 0) return { total: 0, satisfied: 0 };
+  let query = db
+    .selectFrom('dossier_ratings as r')
+    .innerJoin('dossiers as d', (j) => j.onRef('d.province_code', '=', 'r.province_code').onRef('d.code', '=', 'r.dossier_code'))
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.count<number>('r.dossier_code').filterWhere('r.overall', 'in', ['very_satisfied', 'satisfied']).as('satisfied'),
+    ])
+    .where('r.province_code', '=', provinceCode)
+    .where(sql<boolean>`(r.rated_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN ${f.fromDay}::date AND ${f.toDay}::date`)
+    .where((eb) => eb.or([eb('d.receiving_unit_code', 'in', f.unitCodes), eb('d.competent_unit_code', 'in', f.unitCodes)]));
+  if (f.procedureCodes) query = f.procedureCodes.length === 0 ? query.where(sql<boolean>`false`) : query.where('d.procedure_code', 'in', f.procedureCodes);
+  if (f.channel) query = query.where('d.channel', '=', f.channel as 'direct' | 'online' | 'postal');
+  if (f.receivingCodes) query = f.receivingCodes.length === 0 ? query.where(sql<boolean>`false`) : query.where('d.receiving_unit_code', 'in', f.receivingCodes);
+  if (f.competentUnitCode) query = query.where('d.competent_unit_code', '=', f.competentUnitCode);
+  const row = await query.executeTakeFirstOrThrow();
+  return { total: Number(row.total), satisfied: Number(row.satisfied) };
+}

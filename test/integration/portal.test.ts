@@ -226,6 +226,11 @@ describe.each(ENGINES)('citizen portal on %s', (engine) => {
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('ALREADY_RATED');
     expect((await asCitizen(lan, 'GET', `/citizen/dossiers/${code}`)).json()).toMatchObject({ expected: { kind: 'done' }, rating: { overall: 'satisfied', points: 6 } });
+    // The statistics summary counts the rating (Rất hài lòng / Hài lòng = satisfied).
+    const stats = await app.inject({ url: '/api/v1/stats/summary?from=2024-12-05&to=2024-12-05&unitCode=CN724', headers: await staff('gd.CN724') });
+    expect(stats.statusCode, stats.body).toBe(200);
+    expect(stats.json().satisfaction).toEqual({ ratings: 1, satisfiedPercent: 100 });
+    expect(stats.json().received.online).toBe(1);
   });
 
   const rate = (cookie: string | undefined, extra: Record<string, unknown>) => app.inject({
