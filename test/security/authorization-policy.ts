@@ -39,6 +39,10 @@ export const POLICY: readonly Rule[] = [
   { method: 'GET', path: /^\/api\/v1\/sub-dossiers\/\{code\}$/, access: ANY_STAFF },
   { method: 'POST', path: /^\/api\/v1\/sub-dossiers\/\{code\}\/actions$/, access: ANY_STAFF },
   { method: 'GET', path: /^\/api\/v1\/desk\/workload$/, access: { kind: 'staff', roles: ['leader', 'manager', 'admin'] } },
+  // Scanned papers and the legal forms of a dossier: the dossier's own scope rules apply in the service.
+  { method: '*', path: /^\/api\/v1\/dossiers\/\{code\}\/attachments(\/\{id\})?$/, access: ANY_STAFF },
+  { method: 'GET', path: /^\/api\/v1\/dossiers\/\{code\}\/forms\/\{form\}$/, access: ANY_STAFF },
+  { method: 'GET', path: /^\/api\/v1\/reports\/tracking-book$/, access: ANY_STAFF },
   // Statistics: every officer may ask; the service narrows to the caller's unit subtree (403 beyond it).
   { method: 'GET', path: /^\/api\/v1\/stats\/districts\.geojson$/, access: PUBLIC },
   { method: 'GET', path: /^\/api\/v1\/stats\/(summary|dashboard|dossiers|late|late\.xlsx|reports\/period\.xlsx)$/, access: ANY_STAFF },
