@@ -54,7 +54,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     trustProxy: ctx.settings.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     // Long path segments reach the route's own schema (a 400 in the contract's shape), not a bare 414.
-    maxParamLength: 8192,
+    routerOptions: { maxParamLength: 8192 },
   });
   app.setValidatorCompiler(validatorCompiler);
 
