@@ -17,11 +17,14 @@ import { restructureEn } from './restructure.en.ts';
 import { restructureVi, type RestructureMessages } from './restructure.vi.ts';
 import { feedbackEn } from './feedback.en.ts';
 import { feedbackVi, type FeedbackMessages } from './feedback.vi.ts';
+import { staffEn } from './staff.en.ts';
+import { staffVi, type StaffMessages } from './staff.vi.ts';
 import { en } from './en.ts';
 import { vi, type Messages } from './vi.ts';
 
 // One line per namespace, so features add theirs without touching the others'.
 const NAMESPACES_VI = {
+  staff: staffVi,
   feedback: feedbackVi,
   dossier: dossierVi,
   catalog: catalogVi,
@@ -31,6 +34,7 @@ const NAMESPACES_VI = {
   queue: queueVi,
 };
 const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
+  staff: staffEn,
   feedback: feedbackEn,
   dossier: dossierEn,
   catalog: catalogEn,
@@ -40,6 +44,7 @@ const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
   queue: queueEn,
 };
 type Namespaces = {
+  staff: StaffMessages;
   feedback: FeedbackMessages;
   dossier: DossierMessages;
   catalog: CatalogMessages;
