@@ -23,6 +23,8 @@ import { restructureEn } from './restructure.en.ts';
 import { restructureVi, type RestructureMessages } from './restructure.vi.ts';
 import { feedbackEn } from './feedback.en.ts';
 import { feedbackVi, type FeedbackMessages } from './feedback.vi.ts';
+import { staffEn } from './staff.en.ts';
+import { staffVi, type StaffMessages } from './staff.vi.ts';
 import { en } from './en.ts';
 import { notifyEn } from './notify.en.ts';
 import { notifyVi, type NotifyMessages } from './notify.vi.ts';
@@ -30,6 +32,7 @@ import { vi, type Messages } from './vi.ts';
 
 // One line per namespace, so features add theirs without touching the others'.
 const NAMESPACES_VI = {
+  staff: staffVi,
   notify: notifyVi,
   feedback: feedbackVi,
   dossier: dossierVi,
@@ -43,6 +46,7 @@ const NAMESPACES_VI = {
   workflow: workflowVi,
 };
 const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
+  staff: staffEn,
   notify: notifyEn,
   feedback: feedbackEn,
   dossier: dossierEn,
@@ -56,6 +60,7 @@ const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
   workflow: workflowEn,
 };
 type Namespaces = {
+  staff: StaffMessages;
   notify: NotifyMessages;
   feedback: FeedbackMessages;
   dossier: DossierMessages;
