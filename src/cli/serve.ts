@@ -11,6 +11,7 @@ import { buildServer, loggerOptions } from '../http/server.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { FastifyInstance } from 'fastify';
 import { ensureWebBuild, WEB_DIST } from './web-build.ts';
+import type { DemoPortal } from '../services/portal/demo-portal.ts';
 import { createJobs, type BackgroundJobs } from '../jobs/index.ts';
 import { applyDuePlans } from '../services/restructure.ts';
 import { sealAuditLog } from '../store/audit-chain.ts';
@@ -56,6 +57,8 @@ export async function serve(options: ServeOptions, out = (line: string) => conso
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   out(`motcua đang chạy tại http://localhost:${port}  (API: /api/v1, tài liệu API: /api/docs)`);
+  let portal: DemoPortal | undefined;
+  let portalStarting: Promise<void> | undefined;
   if (options.demo) {
     printDemoAccounts(accounts, settings.demoPassword, out);
     if (handle.kind === 'pglite') {
@@ -64,6 +67,15 @@ export async function serve(options: ServeOptions, out = (line: string) => conso
       await writeFile(file, accounts.map((a) => `${a.username}\t${a.roles.join(',')}\t${a.unitCode}\t${a.fullName}`).join('\n') + '\n');
       out(`Danh sách đầy đủ ${accounts.length} tài khoản demo: ${resolve(file)}`);
     }
+    // The citizen sign-in's local provider and the demo payment gateway start in the background (services
+    // read ctx.settings), so the server answers and handles signals at once. Loaded only in demo mode.
+    portalStarting = import('../services/portal/demo-portal.ts')
+      .then(({ startDemoPortal }) => startDemoPortal({ ...settings, port }, `http://localhost:${port}`, { host: settings.host === '0.0.0.0' ? 'localhost' : settings.host }))
+      .then((started) => {
+        portal = started;
+        ctx.settings = started.settings;
+        if (started.issuer) out(`Nhà cung cấp định danh mô phỏng (OpenID Connect) cho công dân: ${started.issuer} — công dân mẫu: CCCD 074190001111, mật khẩu ${settings.demoPassword}`);
+      }, (error: unknown) => out(`Không khởi động được nhà cung cấp định danh mô phỏng: ${(error as Error).message}`));
   }
 
   // Restructuring plans accepted ahead of time take effect at their instant (checked each minute;
@@ -87,6 +99,8 @@ export async function serve(options: ServeOptions, out = (line: string) => conso
       clearInterval(planTimer);
       clearInterval(sealTimer);
       await Promise.all([app.close(), jobs?.stop()]);
+      await portalStarting;
+      await portal?.close();
       await seal();
       await handle.close();
     })();

@@ -15,6 +15,20 @@ export interface Settings {
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresPerAddress: number;
   loginWindowMinutes: number;
+  /** Citizen sign-in (OpenID Connect): the provider's issuer URL; unset = citizen sign-in off (demo: local provider). */
+  oidcIssuer: string | undefined;
+  oidcClientId: string;
+  oidcClientSecret: string | undefined;
+  /** The callback URL registered at the provider; unset = http://localhost:PORT/api/v1/citizen/auth/callback. */
+  oidcRedirectUri: string | undefined;
+  demoOidcPort: number | undefined;
+  citizenSessionHours: number;
+  /** 'demo' = the demo payment gateway (success, failure, timeout); 'none' = no online payment. */
+  paymentGateway: 'none' | 'demo';
+  paymentSecret: string | undefined;
+  paymentTimeoutMinutes: number;
+  lookupMaxFailuresPerAddress: number;
+  lookupWindowMinutes: number;
   /** Where attachments are stored (content-addressed); undefined = `<dataDir>/files`. */
   filesDir: string | undefined;
   /** Largest accepted attachment, in megabytes. */
@@ -83,6 +97,17 @@ export const SETTING_SPECS: Record<string, SettingSpec> = {
   MOTCUA_LOGIN_MAX_FAILURES_PER_ACCOUNT: { description: 'Failed sign-ins per account within the window before refusal', default: '5' },
   MOTCUA_LOGIN_MAX_FAILURES_PER_ADDRESS: { description: 'Failed sign-ins per client address within the window', default: '20' },
   MOTCUA_LOGIN_WINDOW_MINUTES: { description: 'Window of the sign-in rate limit, in minutes', default: '15' },
+  MOTCUA_OIDC_ISSUER: { description: 'Citizen sign-in: issuer URL of the OpenID Connect provider (VNeID via the national portal). Unset: off, except demo mode, which starts a local provider', default: '(unset)' },
+  MOTCUA_OIDC_CLIENT_ID: { description: 'Citizen sign-in: client id registered at the provider', default: 'motcua-portal' },
+  MOTCUA_OIDC_CLIENT_SECRET: { description: 'Citizen sign-in: client secret registered at the provider', default: '(unset)' },
+  MOTCUA_OIDC_REDIRECT_URI: { description: 'Citizen sign-in: callback URL registered at the provider', default: 'http://localhost:PORT/api/v1/citizen/auth/callback' },
+  MOTCUA_DEMO_OIDC_PORT: { description: 'Demo mode: port of the local OpenID Connect provider with the demo citizens', default: 'PORT + 1' },
+  MOTCUA_CITIZEN_SESSION_HOURS: { description: 'Lifetime of a citizen session, in hours', default: '2' },
+  MOTCUA_PAYMENT_GATEWAY: { description: 'Online fee payment: demo (simulated gateway: success, failure, timeout) or none', default: 'none (demo mode: demo)' },
+  MOTCUA_PAYMENT_SECRET: { description: 'HMAC-SHA256 key that signs payment-gateway callbacks (demo mode: random per start)', default: '(unset)' },
+  MOTCUA_PAYMENT_TIMEOUT_MINUTES: { description: 'Minutes after which an unanswered payment counts as expired', default: '15' },
+  MOTCUA_LOOKUP_MAX_FAILURES_PER_ADDRESS: { description: 'Failed public dossier lookups per client address within the window before refusal', default: '10' },
+  MOTCUA_LOOKUP_WINDOW_MINUTES: { description: 'Window of the public lookup rate limit, in minutes', default: '15' },
   MOTCUA_FILES_DIR: { description: 'Directory of scanned attachments, stored by SHA-256 (shared storage when several instances run)', default: '<data dir>/files' },
   MOTCUA_UPLOAD_MAX_MB: { description: 'Largest accepted attachment (PDF, JPEG or PNG scan), in megabytes', default: '20' },
   MOTCUA_FEEDBACK_MAX_PER_ADDRESS: { description: 'Questions and feedback accepted from one client address within the window', default: '5' },
@@ -126,6 +151,19 @@ function boolean(env: Env, name: string): boolean {
   throw new SettingsError(name, `${name}: phải là true hoặc false (must be true or false), got "${raw}"`);
 }
 
+function url(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  if (!/^https?:\/\/[^\s/]+/.test(raw)) throw new SettingsError(name, `${name}: phải là địa chỉ http(s):// (must be an http(s) URL), got "${raw}"`);
+  return raw.replace(/\/$/, '');
+}
+
+function paymentGateway(env: Env): Settings['paymentGateway'] {
+  const raw = env.MOTCUA_PAYMENT_GATEWAY?.trim() || 'none';
+  if (raw !== 'none' && raw !== 'demo') throw new SettingsError('MOTCUA_PAYMENT_GATEWAY', `MOTCUA_PAYMENT_GATEWAY: phải là demo hoặc none (must be demo or none), got "${raw}"`);
+  return raw;
+}
+
 function publicUrl(env: Env): string | undefined {
   const raw = env.MOTCUA_PUBLIC_URL?.trim();
   if (!raw) return undefined;
@@ -167,6 +205,17 @@ export function loadSettings(env: Env, overrides: Partial<Settings> = {}): Setti
     loginMaxFailuresPerAccount: integer(env, 'MOTCUA_LOGIN_MAX_FAILURES_PER_ACCOUNT', 1, 1000),
     loginMaxFailuresPerAddress: integer(env, 'MOTCUA_LOGIN_MAX_FAILURES_PER_ADDRESS', 1, 100000),
     loginWindowMinutes: integer(env, 'MOTCUA_LOGIN_WINDOW_MINUTES', 1, 24 * 60),
+    oidcIssuer: url(env, 'MOTCUA_OIDC_ISSUER'),
+    oidcClientId: env.MOTCUA_OIDC_CLIENT_ID?.trim() || 'motcua-portal',
+    oidcClientSecret: env.MOTCUA_OIDC_CLIENT_SECRET?.trim() || undefined,
+    oidcRedirectUri: url(env, 'MOTCUA_OIDC_REDIRECT_URI'),
+    demoOidcPort: env.MOTCUA_DEMO_OIDC_PORT === undefined ? undefined : integer(env, 'MOTCUA_DEMO_OIDC_PORT', 0, 65535),
+    citizenSessionHours: integer(env, 'MOTCUA_CITIZEN_SESSION_HOURS', 1, 24 * 7),
+    paymentGateway: paymentGateway(env),
+    paymentSecret: env.MOTCUA_PAYMENT_SECRET?.trim() || undefined,
+    paymentTimeoutMinutes: integer(env, 'MOTCUA_PAYMENT_TIMEOUT_MINUTES', 1, 24 * 60),
+    lookupMaxFailuresPerAddress: integer(env, 'MOTCUA_LOOKUP_MAX_FAILURES_PER_ADDRESS', 1, 100000),
+    lookupWindowMinutes: integer(env, 'MOTCUA_LOOKUP_WINDOW_MINUTES', 1, 24 * 60),
     filesDir: env.MOTCUA_FILES_DIR?.trim() || undefined,
     uploadMaxMegabytes: integer(env, 'MOTCUA_UPLOAD_MAX_MB', 1, 1024),
     publicUrl: publicUrl(env),

@@ -24,6 +24,7 @@ import { dossierWorkflowRoutes } from './routes/dossier-workflow.ts';
 import { dossierAttachmentRoutes } from './routes/dossier-attachments.ts';
 import { dossierFormRoutes } from './routes/dossier-forms.ts';
 import { procedureRoutes } from './routes/procedures.ts';
+import { portalRoutes } from './routes/portal.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { notificationRoutes } from './routes/notifications.ts';
@@ -90,6 +91,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
           cookie: { type: 'apiKey', in: 'cookie', name: 'motcua_session' },
+          citizenCookie: { type: 'apiKey', in: 'cookie', name: 'motcua_citizen' },
         },
       },
     },
@@ -113,6 +115,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       dossierAttachmentRoutes(api, ctx);
       dossierFormRoutes(api, ctx);
       procedureRoutes(api, ctx);
+      portalRoutes(api, ctx);
       statsRoutes(api, ctx);
       feedbackRoutes(api, ctx);
       notificationRoutes(api, ctx);

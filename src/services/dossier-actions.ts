@@ -13,6 +13,8 @@ import { unitCalendar } from './calendar.ts';
 import { clockEventsOf, clockOf, factsOf } from './dossier-history.ts';
 import { requireDossierScope } from './dossier-access.ts';
 import { runIdempotent } from './idempotency.ts';
+import { actOnOnlineFiling, isOnlineReceiptAction } from './portal/online-receipt.ts';
+import { SUBMITTED_ONLINE } from '../domain/portal/online-filing.ts';
 import { planWorkflowMove } from './dossier-workflow.ts';
 import { afterAction } from './dossier-after-action.ts';
 import { countOpenSubDossiersOf } from './sub-dossiers.ts';
@@ -104,6 +106,8 @@ export async function actOnDossier(ctx: ServiceContext, actor: Actor, code: stri
   const dossier = await findDossier(ctx.db, ctx.provinceCode, code);
   if (!dossier) throw notFound('DOSSIER_NOT_FOUND', `Không có hồ sơ mã "${code}".`);
   await requireDossierScope(ctx, actor, dossier, origin);
+  // Receiving (or refusing) an online filing is the step before the contract's statuses.
+  if (isOnlineReceiptAction(body.type)) return actOnOnlineFiling(ctx, actor, code, { ...body, type: body.type }, origin);
   const { answer } = await runIdempotent(ctx.db, { scope: actor.username, key: idempotencyKey, command: `dossier.action:${code}`, request: fingerprint },
     (trx) => act(ctx, trx, actor, code, body));
   return answer;
@@ -114,6 +118,10 @@ async function act(ctx: ServiceContext, trx: Db, actor: Actor, code: string, bod
   const at = now.getTime();
   const dossier = await findDossier(trx, ctx.provinceCode, code);
   if (!dossier) throw notFound('DOSSIER_NOT_FOUND', `Không có hồ sơ mã "${code}".`);
+  if (dossier.status === SUBMITTED_ONLINE) {
+    throw conflict('NOT_YET_RECEIVED', 'Hồ sơ nộp trực tuyến chưa được tiếp nhận: cán bộ tiếp nhận cần tiếp nhận (hoặc từ chối tiếp nhận) trước.',
+      { action: body.type, status: dossier.status });
+  }
   const actions = await listActions(trx, ctx.provinceCode, code);
   const facts = { ...factsOf(dossier, actions), openSubDossiers: await countOpenSubDossiersOf(trx, ctx.provinceCode, code) };
   const request = await toRequest(trx, body);

@@ -15,7 +15,8 @@ export function clockEventsOf(actions: readonly ActionRecord[]): ClockEvent[] {
 }
 
 export function factsOf(dossier: DossierRecord, actions: readonly ActionRecord[]): DossierFacts {
-  const intake = actions[0];
+  // The receipt row: the counter's intake, or the officer's receipt of an online filing.
+  const intake = actions.find((a) => (a.payload as { supplementRequestDeadline?: number }).supplementRequestDeadline !== undefined) ?? actions[0];
   const deadline = Number((intake?.payload as { supplementRequestDeadline?: number } | undefined)?.supplementRequestDeadline ?? dossier.receivedAt.getTime());
   let facts = receivedDossier(
     { receivingUnitCode: dossier.receivingUnitCode, competentUnitCode: dossier.competentUnitCode, returnUnitCode: dossier.returnUnitCode },

@@ -7,10 +7,8 @@ import {
   applicantInitials,
   maskIdNumber,
   normaliseDossierCode,
-  portalStatusCode,
-  STATUS_LABELS_VI,
-  type DossierStatus,
 } from '../domain/dossier/index.ts';
+import { portalCodeOf, statusLabelVi, SUBMITTED_ONLINE } from '../domain/portal/online-filing.ts';
 import { historyStepLabel, isWorkflowEvent } from '../domain/dossier/history-labels.ts';
 import { STEP_LABELS_VI, isStepKey } from '../domain/dossier/workflow.ts';
 import { normalisePhone } from '../domain/dossier/identity-numbers.ts';
@@ -21,6 +19,8 @@ import { findUnit, subtreeCodesOf } from '../store/units.ts';
 import { unitCalendar } from './calendar.ts';
 import { clockEventsOf, clockOf, factsOf } from './dossier-history.ts';
 import { requireDossierScope } from './dossier-access.ts';
+import { onlineReceiptActionsFor } from './portal/online-receipt.ts';
+import { guardLookup } from './portal/lookup-limit.ts';
 import { workflowView } from './dossier-workflow.ts';
 import { paperTransfersOf } from './paper-transfers.ts';
 import { coordinationInbox, countOpenSubDossiersOf, subDossiersOf } from './sub-dossiers.ts';
@@ -45,7 +45,26 @@ function timelineOf(actions: readonly ActionRecord[]) {
   }));
 }
 
-async function clockView(ctx: ServiceContext, dossier: DossierRecord, actions: readonly ActionRecord[], now: number) {
+/** Before an online filing is received (or when its receipt was refused) no legal clock runs. */
+function receivedYet(actions: readonly ActionRecord[]): boolean {
+  return clockEventsOf(actions).length > 0;
+}
+
+/** Public status facts, including the online sub-step (national codes 1 and 3). */
+export function statusFacts(dossier: DossierRecord, actions: readonly ActionRecord[]) {
+  const facts = factsOf(dossier, actions);
+  const refusedOnline = actions.some((a) => a.type === 'refuse_online');
+  return {
+    status: dossier.status,
+    statusLabel: statusLabelVi(dossier.status),
+    portalStatusCode: portalCodeOf(dossier.status, { rejectedAtReceipt: facts.rejectedAtReceipt, refusedOnline }),
+    receivedAt: receivedYet(actions) ? formatInstantVN(dossier.receivedAt.getTime()) : null,
+    submittedAt: actions[0]?.type === 'submit_online' ? formatInstantVN(actions[0].at.getTime()) : null,
+  };
+}
+
+export async function clockView(ctx: ServiceContext, dossier: DossierRecord, actions: readonly ActionRecord[], now: number) {
+  if (!receivedYet(actions)) return null;
   const calendar = await unitCalendar(ctx, dossier.receivingUnitCode);
   const clock = clockOf(calendar, dossier.clock as ProcedureClock, clockEventsOf(actions), now);
   return {
@@ -74,8 +93,9 @@ export async function getDossier(ctx: ServiceContext, actor: Actor, code: string
     receivingUnitName: await nameOf(dossier.receivingUnitCode),
     competentUnitName: await nameOf(dossier.competentUnitCode),
     returnUnitName: await nameOf(dossier.returnUnitCode),
-    statusLabel: STATUS_LABELS_VI[dossier.status as DossierStatus],
-    portalStatusCode: portalStatusCode(dossier.status as DossierStatus, { rejectedAtReceipt: facts.rejectedAtReceipt }),
+    statusLabel: statusLabelVi(dossier.status),
+    portalStatusCode: statusFacts(dossier, actions).portalStatusCode,
+    submittedAt: statusFacts(dossier, actions).submittedAt,
     procedureCode: dossier.procedureCode,
     procedureVersion: dossier.procedureVersion,
     procedureName: dossier.procedureName,
@@ -91,7 +111,9 @@ export async function getDossier(ctx: ServiceContext, actor: Actor, code: string
     handlerUsername: facts.handlerUsername,
     documents: dossier.documents,
     clock: await clockView(ctx, dossier, actions, now),
-    allowedActions: allowedActions(facts, { username: actor.username, roles: actor.roles, unitCode: actor.unitCode }, now),
+    allowedActions: dossier.status === SUBMITTED_ONLINE
+      ? onlineReceiptActionsFor(dossier.status, dossier.receivingUnitCode, actor)
+      : allowedActions(facts, { username: actor.username, roles: actor.roles, unitCode: actor.unitCode }, now),
     timeline: timelineOf(actions),
     workflow: await workflowView(ctx, dossier, now),
     paperTransfers: await paperTransfersOf(ctx, code, now),
@@ -143,7 +165,7 @@ export async function listMyDossiers(ctx: ServiceContext, actor: Actor, query: M
       code: d.code,
       procedureName: d.procedureName,
       status: d.status,
-      statusLabel: STATUS_LABELS_VI[d.status as DossierStatus],
+      statusLabel: statusLabelVi(d.status),
       applicantName: String((d.applicant as { fullName?: string }).fullName ?? ''),
       applicantIdNumber: d.applicantIdNumber ? maskIdNumber(d.applicantIdNumber) : null,
       receivingUnitCode: d.receivingUnitCode,
@@ -166,35 +188,41 @@ export async function listMyDossiers(ctx: ServiceContext, actor: Actor, query: M
   };
 }
 
-/** Public lookup: the code and the applicant's phone or ID number must match; else "not found". */
-export async function lookupPublic(ctx: ServiceContext, rawCode: string, proof: { phone?: string | undefined; idNumber?: string | undefined }) {
-  const code = normaliseDossierCode(rawCode);
-  const dossier = code ? await findDossier(ctx.db, ctx.provinceCode, code) : undefined;
-  const phone = proof.phone ? normalisePhone(proof.phone) : null;
-  const idNumber = proof.idNumber?.replace(/\s/g, '') ?? null;
-  const matches = dossier && ((phone !== null && phone === dossier.applicantPhone) || (idNumber && idNumber === dossier.applicantIdNumber));
-  if (!dossier || !matches) {
-    throw notFound('DOSSIER_NOT_FOUND', 'Không tìm thấy hồ sơ với mã và số điện thoại (hoặc số giấy tờ) đã nhập.');
-  }
+/** Public lookup: the code and the applicant's phone or ID number must match; else "not found". Failed
+ * attempts are counted per client address in the database, so guessing codes is refused on every instance. */
+export async function lookupPublic(ctx: ServiceContext, rawCode: string, proof: { phone?: string | undefined; idNumber?: string | undefined }, origin?: RequestOrigin) {
+  const dossier = await guardLookup(ctx, origin, () => findByProof(ctx, rawCode, proof));
   const actions = await listActions(ctx.db, ctx.provinceCode, dossier.code);
-  const facts = factsOf(dossier, actions);
   const returnUnit = await findUnit(ctx.db, dossier.returnUnitCode);
   const returned = actions.find((a) => a.toStatus === 'returned');
   // Handovers and inter-agency work are the agencies' business; the citizen follows the status changes.
   const publicActions = actions.filter((a) => !isWorkflowEvent(a.type));
   const last = publicActions[publicActions.length - 1];
+  const status = statusFacts(dossier, actions);
   return {
     code: dossier.code,
     procedureName: dossier.procedureName,
     applicantInitials: applicantInitials(String((dossier.applicant as { fullName?: string }).fullName ?? '')),
-    status: dossier.status,
-    statusLabel: STATUS_LABELS_VI[dossier.status as DossierStatus],
-    portalStatusCode: portalStatusCode(dossier.status as DossierStatus, { rejectedAtReceipt: facts.rejectedAtReceipt }),
-    receivedAt: formatInstantVN(dossier.receivedAt.getTime()),
+    status: status.status,
+    statusLabel: status.statusLabel,
+    portalStatusCode: status.portalStatusCode,
+    channel: dossier.channel,
+    submittedAt: status.submittedAt,
+    receivedAt: status.receivedAt,
     dueAt: iso(dossier.dueAt),
     returnedAt: returned ? formatInstantVN(returned.at.getTime()) : null,
     currentStep: last ? historyStepLabel(last.type) : null,
     returnUnitName: returnUnit?.name ?? dossier.returnUnitCode,
-    steps: publicActions.map((a) => ({ at: formatInstantVN(a.at.getTime()), status: a.toStatus, statusLabel: STATUS_LABELS_VI[a.toStatus as DossierStatus] })),
+    steps: publicActions.map((a) => ({ at: formatInstantVN(a.at.getTime()), status: a.toStatus, statusLabel: statusLabelVi(a.toStatus) })),
   };
+}
+
+/** The dossier whose code and applicant's phone (or ID number) match, or undefined. */
+export async function findByProof(ctx: ServiceContext, rawCode: string, proof: { phone?: string | undefined; idNumber?: string | undefined }) {
+  const code = normaliseDossierCode(rawCode);
+  const dossier = code ? await findDossier(ctx.db, ctx.provinceCode, code) : undefined;
+  const phone = proof.phone ? normalisePhone(proof.phone) : null;
+  const idNumber = proof.idNumber?.replace(/[\s.]/g, '') ?? null;
+  const matches = dossier && ((phone !== null && phone === dossier.applicantPhone) || (idNumber && idNumber === dossier.applicantIdNumber));
+  return matches ? dossier : undefined;
 }

@@ -347,6 +347,97 @@ export interface NotificationsTable {
   delivered_at: Timestamp | null;
 }
 
+// ── Citizen portal (0011) ──────────────────────────────────────────────────────────────────────────
+export interface CitizensTable {
+  id: Generated<string>;
+  province_code: string;
+  oidc_issuer: string;
+  oidc_subject: string;
+  full_name: string;
+  id_number: string | null;
+  phone: string | null;
+  email: string | null;
+  commune_code: string | null;
+  address_detail: string | null;
+  created_at: DefaultedTimestamp;
+  last_login_at: DefaultedTimestamp;
+}
+
+export interface CitizenSessionsTable {
+  token_hash: string;
+  citizen_id: string;
+  created_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  address: string | null;
+  user_agent: string | null;
+}
+
+export interface OidcLoginRequestsTable {
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  created_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface OnlineFilingsTable {
+  province_code: string;
+  dossier_code: string;
+  citizen_id: string;
+  submitted_at: Timestamp;
+  online_level: 'full' | 'partial';
+  case_name: string | null;
+  form: Json;
+  result_delivery: 'unit' | 'online' | 'post';
+  postal_address: string | null;
+  fee_amount: number;
+}
+
+export interface PaymentsTable {
+  id: Generated<string>;
+  province_code: string;
+  dossier_code: string;
+  gateway: string;
+  amount: number;
+  currency: ColumnType<string, string | undefined, string>;
+  status: ColumnType<'pending' | 'paid' | 'failed' | 'expired', 'pending' | 'paid' | 'failed' | 'expired' | undefined, 'pending' | 'paid' | 'failed' | 'expired'>;
+  gateway_ref: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
+export interface PaymentCallbacksTable {
+  gateway: string;
+  transaction_id: string;
+  payment_id: string;
+  outcome: string;
+  received_at: Timestamp;
+  payload: Json;
+}
+
+export interface DossierRatingsTable {
+  province_code: string;
+  dossier_code: string;
+  rated_at: Timestamp;
+  overall: 'very_satisfied' | 'satisfied' | 'dissatisfied';
+  criteria: Json;
+  points: number;
+  comment: string | null;
+  via: 'portal' | 'lookup' | 'kiosk';
+  citizen_id: string | null;
+}
+
+export interface PublicLookupAttemptsTable {
+  id: Generated<number>;
+  address: string;
+  succeeded: boolean;
+  at: Timestamp;
+}
+
 // Scanned attachments (0007_dossier_files.sql).
 export interface DossierAttachmentsTable {
   province_code: string;
@@ -553,6 +644,14 @@ export interface AuditSealsTable {
 }
 
 export interface DatabaseSchema {
+  citizens: CitizensTable;
+  citizen_sessions: CitizenSessionsTable;
+  oidc_login_requests: OidcLoginRequestsTable;
+  online_filings: OnlineFilingsTable;
+  payments: PaymentsTable;
+  payment_callbacks: PaymentCallbacksTable;
+  dossier_ratings: DossierRatingsTable;
+  public_lookup_attempts: PublicLookupAttemptsTable;
   feedback: FeedbackTable;
   feedback_events: FeedbackEventsTable;
   feedback_publications: FeedbackPublicationsTable;

@@ -115,8 +115,8 @@ describe('authorization matrix and input fuzzing (every route of the OpenAPI doc
     expect(operations.length).toBeGreaterThan(20);
     const unruled = operations.filter((op) => ruleFor(op.method, op.path).length !== 1).map((op) => `${op.method} ${op.path}`);
     expect(unruled, 'add each route to test/security/authorization-policy.ts').toEqual([]);
-    // The OpenAPI document says the same as the policy: staff routes declare a staff security scheme.
-    const mismatched = operations.filter((op) => (ruleFor(op.method, op.path)[0]!.access.kind === 'staff') !== op.staff).map((op) => `${op.method} ${op.path}`);
+    // The OpenAPI document says the same as the policy: staff (and citizen) routes declare a security scheme.
+    const mismatched = operations.filter((op) => (ruleFor(op.method, op.path)[0]!.access.kind !== 'public') !== op.staff).map((op) => `${op.method} ${op.path}`);
     expect(mismatched).toEqual([]);
   });
 
@@ -130,6 +130,15 @@ describe('authorization matrix and input fuzzing (every route of the OpenAPI doc
       if (rule.access.kind === 'staff' && anonymous.statusCode !== 401) failures.push(`${op.method} ${op.path} anonymous → ${anonymous.statusCode}, expected 401`);
       const code = anonymous.statusCode >= 400 ? (anonymous.json() as { error?: { code?: string } }).error?.code : undefined;
       if (rule.access.kind === 'public' && (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN_ROLE')) failures.push(`${op.method} ${op.path} public but anonymous → ${anonymous.statusCode} ${code}`);
+      if (rule.access.kind === 'citizen') {
+        // Only the citizen's own session opens these: anonymous callers and every staff token get 401.
+        if (anonymous.statusCode !== 401 || code !== 'CITIZEN_UNAUTHENTICATED') failures.push(`${op.method} ${op.path} anonymous → ${anonymous.statusCode} ${code}, expected 401`);
+        for (const role of Object.keys(USERS)) {
+          const res = await call(op, tokens.get(role)!);
+          if (res.statusCode !== 401) failures.push(`${op.method} ${op.path} as staff ${role} → ${res.statusCode}, expected 401`);
+        }
+        continue;
+      }
       if (rule.access.kind !== 'staff') continue;
       for (const role of Object.keys(USERS)) {
         // Mutations by allowed roles are exercised by the feature tests; here only their refusal matters.

@@ -2,7 +2,8 @@
 // route without a rule fails the authorization matrix test until someone decides who may call it.
 import type { Role } from '../../src/domain/staff/roles.ts';
 
-export type Access = { kind: 'public' } | { kind: 'staff'; roles: readonly Role[] | 'any' };
+/** `citizen`: the citizen portal's own session (never a staff token); anonymous callers and staff get 401. */
+export type Access = { kind: 'public' } | { kind: 'staff'; roles: readonly Role[] | 'any' } | { kind: 'citizen' };
 
 export interface Rule {
   method: string;
@@ -16,6 +17,7 @@ export interface Rule {
 const PUBLIC: Access = { kind: 'public' };
 const ANY_STAFF: Access = { kind: 'staff', roles: 'any' };
 const ADMIN: Access = { kind: 'staff', roles: ['admin'] };
+const CITIZEN: Access = { kind: 'citizen' };
 
 export const POLICY: readonly Rule[] = [
   { method: 'GET', path: /^\/api\/v1\/health$/, access: PUBLIC },
@@ -31,6 +33,16 @@ export const POLICY: readonly Rule[] = [
   { method: 'GET', path: /^\/api\/v1\/procedures(\/|$)/, access: PUBLIC },
   { method: 'GET', path: /^\/api\/v1\/procedure-(fields|publications)$/, access: PUBLIC },
   { method: 'GET', path: /^\/api\/v1\/public\/dossiers\/\{code\}$/, access: PUBLIC },
+  // Citizen portal: sign-in redirects and sign-out are public; the rest needs the citizen's own session.
+  // The rating takes the owner's session or the code with the applicant's phone; the payment callback is
+  // authenticated by its HMAC signature; the demo gateway only exists in demo mode.
+  { method: 'GET', path: /^\/api\/v1\/citizen\/auth\/(login|callback)$/, access: PUBLIC },
+  { method: 'POST', path: /^\/api\/v1\/citizen\/auth\/logout$/, access: PUBLIC },
+  { method: 'GET', path: /^\/api\/v1\/citizen\/(me|dossiers(\/\{code\})?)$/, access: CITIZEN },
+  { method: 'POST', path: /^\/api\/v1\/citizen\/dossiers(\/\{code\}\/(supplement|payments|attachments))?$/, access: CITIZEN },
+  { method: 'POST', path: /^\/api\/v1\/public\/dossiers\/\{code\}\/rating$/, access: PUBLIC },
+  { method: 'POST', path: /^\/api\/v1\/payments\/callback\/\{gateway\}$/, access: PUBLIC },
+  { method: '*', path: /^\/api\/v1\/demo-gateway\/payments\/\{id\}(\/complete)?$/, access: PUBLIC },
   // Intake: any officer may try; the service refuses units that are not counters (not a role question).
   { method: 'POST', path: /^\/api\/v1\/dossiers$/, access: ANY_STAFF },
   { method: 'GET', path: /^\/api\/v1\/dossiers(\/\{code\})?$/, access: ANY_STAFF },

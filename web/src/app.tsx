@@ -1,7 +1,7 @@
 // Route table. Areas come from areas.ts; an area with pages renders them, the others their placeholder.
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
-import { AREAS, CALENDAR_PATH, FEEDBACK_PATH, LOGIN_PATH, type Area } from './areas.ts';
+import { AREAS, CALENDAR_PATH, FEEDBACK_PATH, KIOSK_RATING_PATH, LOGIN_PATH, type Area } from './areas.ts';
 import { CatalogArea } from './catalog/catalog-area.tsx';
 import { CounterArea } from './counter/counter-area.tsx';
 import { Layout } from './layout/layout.tsx';
@@ -13,6 +13,8 @@ import { HomePage } from './pages/home-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { LookupPage } from './pages/lookup-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { PortalArea } from './portal/portal-area.tsx';
+import { KioskRatingPage } from './portal/kiosk-rating-page.tsx';
 import { FeedbackFormPage } from './pages/feedback/feedback-form-page.tsx';
 import { FeedbackTrackPage } from './pages/feedback/feedback-track-page.tsx';
 import { PublicQaPage } from './pages/feedback/public-qa-page.tsx';
@@ -33,6 +35,7 @@ export function App() {
         <Route path={CALENDAR_PATH} element={<CalendarPage />} />
         <Route path={ACCOUNT_PATH} element={<AccountPage />} />
         <Route path={RESET_PASSWORD_PATH} element={<ResetPasswordPage />} />
+        <Route path={KIOSK_RATING_PATH} element={<KioskRatingPage />} />
         <Route path={FEEDBACK_PATH} element={<PublicQaPage />} />
         <Route path={`${FEEDBACK_PATH}/gui`} element={<FeedbackFormPage />} />
         <Route path={`${FEEDBACK_PATH}/theo-doi`} element={<FeedbackTrackPage />} />
@@ -53,6 +56,7 @@ function areaElement(area: Area) {
   if (area.key === 'lookup') return <LookupPage key={area.key} />;
   if (area.key === 'desk') return <DeskArea key={area.key} area={area} />;
   if (area.key === 'catalog') return <CatalogArea key={area.key} />;
+  if (area.key === 'submit') return <PortalArea key={area.key} />;
   if (area.key === 'dashboard') return <Suspense key={area.key} fallback={null}><DashboardArea area={area} /></Suspense>;
   if (area.key === 'counter') return <CounterArea key={area.key} area={area} />;
   return <AreaPage key={area.key} area={area} />;

@@ -28,6 +28,8 @@ export const LOGIN_PATH = '/dang-nhap';
 /** The public working calendar (holidays, make-up days) and due-date calculator. */
 export const CALENDAR_PATH = '/lich-lam-viec';
 
+/** The satisfaction rating on a counter tablet (kiosk mode), after a result is returned. */
+export const KIOSK_RATING_PATH = '/danh-gia';
 /** Public questions and feedback: the Q&A, the form (/gui) and the tracking page (/theo-doi). */
 export const FEEDBACK_PATH = '/hoi-dap';
 

@@ -1,5 +1,7 @@
-// Labels of the steps in a dossier's history: the intake row ("receive") and the contract actions.
+// Labels of the steps in a dossier's history: the intake row ("receive"), the contract actions and the
+// portal's steps (online filing and its receipt, fee payment, a citizen's online supplement).
 import { ACTION_LABELS_VI, isActionType } from './action.ts';
+import { PORTAL_STEP_LABELS_VI } from '../portal/online-filing.ts';
 
 export const INTAKE_STEP = 'receive';
 /** Appended by the timer scan when the promised instant passes (not an officer's action). */
@@ -25,5 +27,5 @@ export function historyStepLabel(type: string): string {
   if (isWorkflowEvent(type)) return WORKFLOW_EVENT_LABELS_VI[type] as string;
   if (type === OVERDUE_STEP) return 'Quá hạn trả kết quả';
   if (type === RESTRUCTURE_STEP) return 'Chuyển do sắp xếp đơn vị hành chính';
-  return isActionType(type) ? ACTION_LABELS_VI[type] : type;
+  return isActionType(type) ? ACTION_LABELS_VI[type] : (PORTAL_STEP_LABELS_VI[type] ?? type);
 }

@@ -92,38 +92,7 @@ export function dossierAttachmentRoutes(app: FastifyInstance, ctx: ServiceContex
 const actors = new WeakMap<FastifyRequest, Actor>();
 
 function uploadRoute(scope: FastifyInstance, ctx: ServiceContext): void {
-  // In this scope every body is a file: read as bytes whatever its declared type, never past the limit.
-  scope.removeAllContentTypeParsers();
-  scope.addContentTypeParser('*', (request, payload, done) => {
-    const max = maxUploadBytes(ctx);
-    const declared = Number(request.headers['content-length']);
-    if (Number.isFinite(declared) && declared > max) {
-      payload.resume();
-      done(fileTooLarge(max, declared), undefined);
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    payload.on('data', (chunk: Buffer) => {
-      if (settled) return;
-      size += chunk.length;
-      if (size > max) {
-        settled = true;
-        done(fileTooLarge(max), undefined);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    payload.on('end', () => {
-      if (!settled) done(null, Buffer.concat(chunks, size));
-    });
-    payload.on('error', (error) => {
-      if (settled) return;
-      settled = true;
-      done(error, undefined);
-    });
-  });
+  acceptFileBodies(scope, ctx);
 
   scope.post(
     '/dossiers/:code/attachments',
@@ -161,4 +130,40 @@ function uploadRoute(scope: FastifyInstance, ctx: ServiceContext): void {
       return reply.status(201).send(withUrl(answer));
     },
   );
+}
+
+/** In this scope every body is a file: read as bytes whatever its declared type, never past the limit.
+ * Also used by the citizen portal's upload route. */
+export function acceptFileBodies(scope: FastifyInstance, ctx: ServiceContext): void {
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser('*', (request, payload, done) => {
+    const max = maxUploadBytes(ctx);
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > max) {
+      payload.resume();
+      done(fileTooLarge(max, declared), undefined);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    payload.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > max) {
+        settled = true;
+        done(fileTooLarge(max), undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    payload.on('end', () => {
+      if (!settled) done(null, Buffer.concat(chunks, size));
+    });
+    payload.on('error', (error) => {
+      if (settled) return;
+      settled = true;
+      done(error, undefined);
+    });
+  });
 }

@@ -76,7 +76,7 @@ export function dossierRoutes(app: FastifyInstance, ctx: ServiceContext): void {
           side: Type.Optional(Type.String({ enum: ['receiving', 'competent', 'return'], description: 'only dossiers where my unit is on this side (return: results to hand over here)' })),
           q: Type.Optional(Type.String({ maxLength: 100, description: 'dossier code, applicant phone or ID number, or words of the applicant name' })),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-          offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
         }, { additionalProperties: false }),
       },
     },
@@ -107,7 +107,7 @@ export function dossierRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     {
       schema: {
         tags: ['dossiers'],
-        summary: 'Một bước xử lý hồ sơ (transfer, assign, forward, request_supplement, receive_supplement, pause, resume, extend, reject, approve, record_result, return_result, withdraw)',
+        summary: 'Một bước xử lý hồ sơ (receive_online, refuse_online cho hồ sơ nộp trực tuyến; transfer, assign, forward, request_supplement, receive_supplement, pause, resume, extend, reject, approve, record_result, return_result, withdraw)',
         security: staffSecurity,
         params: Type.Object({ code: Type.String({ maxLength: 60 }) }),
         body: Type.Object(
@@ -160,9 +160,9 @@ export function dossierRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         summary: 'Tra cứu hồ sơ: cần mã hồ sơ và số điện thoại (hoặc số giấy tờ) của người nộp',
         params: Type.Object({ code: Type.String({ maxLength: 60 }) }),
         querystring: Type.Object({ phone: Type.Optional(Type.String({ maxLength: 20 })), idNumber: Type.Optional(Type.String({ maxLength: 20 })) }, { additionalProperties: false }),
-        response: { 404: errorResponseSchema, 400: errorResponseSchema },
+        response: { 404: errorResponseSchema, 400: errorResponseSchema, 429: errorResponseSchema },
       },
     },
-    async (request) => lookupPublic(ctx, (request.params as { code: string }).code, request.query as { phone?: string; idNumber?: string }),
+    async (request) => lookupPublic(ctx, (request.params as { code: string }).code, request.query as { phone?: string; idNumber?: string }, originOf(request)),
   );
 }

@@ -111,7 +111,7 @@ export function feedbackRoutes(app: FastifyInstance, ctx: ServiceContext): void 
         subtree: Type.Optional(Type.Boolean()),
         unitCode: Type.Optional(Type.String({ maxLength: 50 })),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-        offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+        offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
       }, { additionalProperties: false }),
     },
   }, async (request) => listFeedback(ctx, await requireStaff(ctx, request), request.query as FeedbackListParams));

@@ -146,7 +146,7 @@ export function procedureRoutes(app: FastifyInstance, ctx: ServiceContext): void
             agency: Type.Optional(Type.String({ description: 'words of the competent / implementing agency' })),
             at: AT,
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
-            offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
           },
           { additionalProperties: false },
         ),

@@ -35,7 +35,7 @@ export function unitRoutes(app: FastifyInstance, ctx: ServiceContext): void {
             parentCode: Type.Optional(Type.String({ maxLength: 50 })),
             q: Type.Optional(Type.String({ maxLength: 200 })),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
-            offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
           },
           { additionalProperties: false },
         ),

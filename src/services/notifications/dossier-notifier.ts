@@ -64,14 +64,14 @@ async function queueForApplicant(ctx: ServiceContext, trx: Db, dossier: DossierR
 }
 
 async function messageFor(ctx: ServiceContext, trx: Db, dossier: DossierRecord, change: StatusEvent): Promise<Message | undefined> {
-  if (change.action === undefined) {
-    if (change.status !== 'received') return undefined;
-    return { template: 'dossier.received', cause: 'received', payload: {
-      receivedAt: formatInstantVN(dossier.receivedAt.getTime()),
-      dueAt: dossier.dueAt ? formatInstantVN(dossier.dueAt.getTime()) : null,
-      ...(await returnPlace(trx, dossier)),
-    } };
-  }
+  const received = async (): Promise<Message> => ({ template: 'dossier.received', cause: 'received', payload: {
+    receivedAt: formatInstantVN(dossier.receivedAt.getTime()),
+    dueAt: dossier.dueAt ? formatInstantVN(dossier.dueAt.getTime()) : null,
+    ...(await returnPlace(trx, dossier)),
+  } });
+  if (change.action === undefined) return change.status === 'received' ? received() : undefined;
+  // An online filing: the receipt (or its refusal) by the officer is the citizen's "received" message.
+  if (change.action === 'receive_online') return received();
   const actions = await listActions(trx, ctx.provinceCode, dossier.code);
   const action = actionOf(actions, change);
   if (!action) return undefined;
@@ -98,6 +98,7 @@ async function messageFor(ctx: ServiceContext, trx: Db, dossier: DossierRecord, 
       } };
     }
     case 'reject':
+    case 'refuse_online':
       return { template: 'dossier.rejected', cause: 'rejected', payload: { reason: action.reason } };
     default:
       return undefined;

@@ -29,9 +29,10 @@ async function sha256Hex(file: Blob): Promise<string | null> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export async function uploadAttachment(code: string, file: File, documentName: string, idempotencyKey: string): Promise<Attachment> {
+/** `citizen`: the citizen portal's route (the signed-in citizen's own dossier). */
+export async function uploadAttachment(code: string, file: File, documentName: string, idempotencyKey: string, by: 'staff' | 'citizen' = 'staff'): Promise<Attachment> {
   const sha256 = await sha256Hex(file);
-  const url = apiUrl(`/dossiers/${encodeURIComponent(code)}/attachments`, { fileName: file.name, documentName: documentName.trim() || undefined, sha256, idempotencyKey });
+  const url = apiUrl(`${by === 'citizen' ? '/citizen' : ''}/dossiers/${encodeURIComponent(code)}/attachments`, { fileName: file.name, documentName: documentName.trim() || undefined, sha256, idempotencyKey });
   let response: Response;
   try {
     response = await fetch(url, {

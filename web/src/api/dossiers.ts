@@ -13,16 +13,18 @@ export type DossierStatus =
   | 'result_ready'
   | 'returned'
   | 'rejected'
-  | 'withdrawn';
+  | 'withdrawn'
+  /** Filed on the citizen portal, waiting for the receiving unit (national status 1). */
+  | 'submitted_online';
 
 export const DOSSIER_STATUSES: readonly DossierStatus[] = [
   'received', 'transferred', 'processing', 'awaiting_supplement', 'paused',
-  'approved', 'result_ready', 'returned', 'rejected', 'withdrawn',
+  'approved', 'result_ready', 'returned', 'rejected', 'withdrawn', 'submitted_online',
 ];
 
 export type ActionType =
   | 'transfer' | 'assign' | 'forward' | 'request_supplement' | 'receive_supplement' | 'pause' | 'resume'
-  | 'extend' | 'reject' | 'approve' | 'record_result' | 'return_result' | 'withdraw';
+  | 'extend' | 'reject' | 'approve' | 'record_result' | 'return_result' | 'withdraw' | 'receive_online' | 'refuse_online';
 
 export interface InboxItem {
   code: string;
@@ -114,7 +116,8 @@ export interface Dossier {
   receivedAt: string;
   dueAt: string | null;
   handlerUsername: string | null;
-  clock: DossierClock;
+  /** null until an online filing is received (no legal clock runs before). */
+  clock: DossierClock | null;
   allowedActions: string[];
   timeline: TimelineEvent[];
   workflow?: DossierWorkflowView;
@@ -168,7 +171,9 @@ export interface PublicDossier {
   applicantInitials: string;
   status: string;
   statusLabel: string;
-  receivedAt: string;
+  /** null while an online filing waits for receipt. */
+  receivedAt: string | null;
+  submittedAt?: string | null;
   dueAt: string | null;
   returnedAt: string | null;
   currentStep: string | null;

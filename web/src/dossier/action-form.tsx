@@ -9,14 +9,14 @@ import { newIdempotencyKey } from '../calendar/edit/idempotency-key.ts';
 
 export const KNOWN_ACTIONS: readonly ActionType[] = [
   'transfer', 'assign', 'forward', 'request_supplement', 'receive_supplement', 'pause', 'resume',
-  'extend', 'reject', 'approve', 'record_result', 'return_result', 'withdraw',
+  'extend', 'reject', 'approve', 'record_result', 'return_result', 'withdraw', 'receive_online', 'refuse_online',
 ];
 
 export function isKnownAction(value: string): value is ActionType {
   return (KNOWN_ACTIONS as readonly string[]).includes(value);
 }
 
-const REASON_REQUIRED: readonly ActionType[] = ['request_supplement', 'reject', 'extend'];
+const REASON_REQUIRED: readonly ActionType[] = ['request_supplement', 'reject', 'extend', 'refuse_online'];
 const PAUSE_REASONS = ['fee', 'consultation', 'citizen_request'] as const;
 
 interface Props {
@@ -49,6 +49,7 @@ export function ActionForm({ code, type, onDone, onCancel }: Props) {
         return { ...base, note: text(values.note), toStep: values.toStep.trim(), direction: values.direction === 'back' ? 'back' : 'next' };
       case 'request_supplement':
       case 'reject':
+      case 'refuse_online':
         return { ...base, reason: values.reason.trim() };
       case 'withdraw':
         return { ...base, reason: text(values.reason) };

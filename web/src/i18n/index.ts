@@ -21,6 +21,8 @@ import { counterEn } from './counter.en.ts';
 import { counterVi, type CounterMessages } from './counter.vi.ts';
 import { restructureEn } from './restructure.en.ts';
 import { restructureVi, type RestructureMessages } from './restructure.vi.ts';
+import { portalEn } from './portal.en.ts';
+import { portalVi, type PortalMessages } from './portal.vi.ts';
 import { feedbackEn } from './feedback.en.ts';
 import { feedbackVi, type FeedbackMessages } from './feedback.vi.ts';
 import { staffEn } from './staff.en.ts';
@@ -32,6 +34,7 @@ import { vi, type Messages } from './vi.ts';
 
 // One line per namespace, so features add theirs without touching the others'.
 const NAMESPACES_VI = {
+  portal: portalVi,
   staff: staffVi,
   notify: notifyVi,
   feedback: feedbackVi,
@@ -46,6 +49,7 @@ const NAMESPACES_VI = {
   workflow: workflowVi,
 };
 const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
+  portal: portalEn,
   staff: staffEn,
   notify: notifyEn,
   feedback: feedbackEn,
@@ -60,6 +64,7 @@ const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
   workflow: workflowEn,
 };
 type Namespaces = {
+  portal: PortalMessages;
   staff: StaffMessages;
   notify: NotifyMessages;
   feedback: FeedbackMessages;

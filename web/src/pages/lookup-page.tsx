@@ -1,5 +1,5 @@
 // /tra-cuu: a citizen follows a dossier with its code and the phone (or ID) number given at filing.
-// `?ma=CODE` (the QR code on the receipt) prefills the code; the phone number never goes into the URL.
+// `?ma=CODE` or `?code=CODE` (the QR code on the receipt) prefills the code; the phone number never goes into the URL.
 import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -16,7 +16,7 @@ import '../styles/dossier.css';
 export function LookupPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const [code, setCode] = useState(() => params.get('ma') ?? '');
+  const [code, setCode] = useState(() => params.get('ma') ?? params.get('code') ?? '');
   const [contact, setContact] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -116,7 +116,9 @@ function LookupResult({ dossier, ref }: { dossier: PublicDossier; ref: Ref<HTMLE
       <dl className="facts">
         <div><dt>{t('dossier.lookup.procedure')}</dt><dd>{dossier.procedureName}</dd></div>
         <div><dt>{t('dossier.lookup.applicant')}</dt><dd>{dossier.applicantInitials}</dd></div>
-        <div><dt>{t('dossier.lookup.received')}</dt><dd><time dateTime={dossier.receivedAt}>{formatInstant(dossier.receivedAt, t)}</time></dd></div>
+        {dossier.receivedAt ? (
+          <div><dt>{t('dossier.lookup.received')}</dt><dd><time dateTime={dossier.receivedAt}>{formatInstant(dossier.receivedAt, t)}</time></dd></div>
+        ) : null}
         {dossier.dueAt ? (
           <div className="fact-strong"><dt>{t('dossier.lookup.due')}</dt><dd><time dateTime={dossier.dueAt}>{formatInstant(dossier.dueAt, t)}</time></dd></div>
         ) : null}

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
-import { fetchDossier, type ActionType, type Dossier } from '../../api/dossiers.ts';
+import { fetchDossier, type ActionType, type Dossier, type DossierClock } from '../../api/dossiers.ts';
 import { ErrorAlert } from '../../calendar/error-alert.tsx';
 import { formatInstant } from '../../calendar/format-date.ts';
 import { ActionForm, isKnownAction } from '../../dossier/action-form.tsx';
@@ -85,7 +85,9 @@ function DossierView({ dossier, done, onDone, onReload }: { dossier: Dossier; do
   const refresh = onReload;
   const atAgency = user !== null && user.unitCode === dossier.competentUnitCode && user.roles.some((r) => r === 'leader' || r === 'processing');
   const canOpenSub = atAgency && (dossier.status === 'processing' || dossier.status === 'paused');
-  const { clock, applicant } = dossier;
+  const { applicant } = dossier;
+  // An online filing not yet received has no legal clock: say so instead of a countdown.
+  const clock = dossier.clock ?? ({ phase: 'not_started', dueAt: null, remainingText: t('dossier.dossier.clockNotStarted'), overdue: false, dueSoon: false, outcome: null } as unknown as DossierClock);
   const finished = clock.phase === 'finished';
   const outcome = clock.outcome === 'early' || clock.outcome === 'on_time' || clock.outcome === 'late' ? clock.outcome : null;
   const clockClass = finished
