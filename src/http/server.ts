@@ -15,7 +15,9 @@ import { authenticateStaffRoutes } from './staff-auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { authRoutes } from './routes/auth.ts';
 import { unitRoutes } from './routes/units.ts';
-import { adminUserRoutes } from './routes/admin-users.ts';
+import { adminUserAccountRoutes, adminUserRoutes } from './routes/admin-users.ts';
+import { adminAuditRoutes } from './routes/admin-audit.ts';
+import { accountRoutes } from './routes/account.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
 import { dossierWorkflowRoutes } from './routes/dossier-workflow.ts';
@@ -53,7 +55,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     trustProxy: ctx.settings.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     // Long path segments reach the route's own schema (a 400 in the contract's shape), not a bare 414.
-    maxParamLength: 8192,
+    routerOptions: { maxParamLength: 8192 },
   });
   app.setValidatorCompiler(validatorCompiler);
 
@@ -104,6 +106,9 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       authRoutes(api, ctx);
       unitRoutes(api, ctx);
       adminUserRoutes(api, ctx);
+      adminUserAccountRoutes(api, ctx);
+      adminAuditRoutes(api, ctx);
+      accountRoutes(api, ctx);
       calendarRoutes(api, ctx);
       dossierRoutes(api, ctx);
       dossierWorkflowRoutes(api, ctx);

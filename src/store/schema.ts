@@ -52,6 +52,15 @@ export interface StaffSessionsTable {
   user_agent: string | null;
 }
 
+export interface PasswordResetTokensTable {
+  token_hash: string;
+  user_id: string;
+  created_by: string;
+  created_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 export interface LoginAttemptsTable {
   id: Generated<number>;
   username: string;
@@ -673,6 +682,7 @@ export interface DatabaseSchema {
   unit_lineage: UnitLineageTable;
   staff_users: StaffUsersTable;
   staff_sessions: StaffSessionsTable;
+  password_reset_tokens: PasswordResetTokensTable;
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -24,6 +24,10 @@ export const POLICY: readonly Rule[] = [
   { method: 'POST', path: /^\/api\/v1\/auth\/login$/, access: PUBLIC },
   { method: 'GET', path: /^\/api\/v1\/auth\/me$/, access: ANY_STAFF },
   { method: 'POST', path: /^\/api\/v1\/auth\/logout$/, access: ANY_STAFF },
+  // Self-service: every officer manages their own password and sessions; a reset link works signed out.
+  { method: 'POST', path: /^\/api\/v1\/auth\/(password|sessions\/revoke-others)$/, access: ANY_STAFF },
+  { method: 'GET', path: /^\/api\/v1\/auth\/sessions$/, access: ANY_STAFF },
+  { method: 'POST', path: /^\/api\/v1\/auth\/password-reset$/, access: PUBLIC },
   { method: 'GET', path: /^\/api\/v1\/units$/, access: PUBLIC },
   { method: 'GET', path: /^\/api\/v1\/calendar\//, access: PUBLIC },
   { method: 'GET', path: /^\/api\/v1\/procedures(\/|$)/, access: PUBLIC },

@@ -20,6 +20,8 @@ import { FeedbackTrackPage } from './pages/feedback/feedback-track-page.tsx';
 import { PublicQaPage } from './pages/feedback/public-qa-page.tsx';
 import { QueueArea, QUEUE_PATH } from './queue/queue-area.tsx';
 import { DisplayPage } from './queue/display-page.tsx';
+import { AccountPage, ACCOUNT_PATH } from './pages/account-page.tsx';
+import { ResetPasswordPage, RESET_PASSWORD_PATH } from './pages/reset-password-page.tsx';
 
 // The dashboard carries ECharts: loaded only when someone opens it.
 const DashboardArea = lazy(() => import('./dashboard/dashboard-area.tsx'));
@@ -31,6 +33,8 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path={LOGIN_PATH} element={<LoginPage />} />
         <Route path={CALENDAR_PATH} element={<CalendarPage />} />
+        <Route path={ACCOUNT_PATH} element={<AccountPage />} />
+        <Route path={RESET_PASSWORD_PATH} element={<ResetPasswordPage />} />
         <Route path={KIOSK_RATING_PATH} element={<KioskRatingPage />} />
         <Route path={FEEDBACK_PATH} element={<PublicQaPage />} />
         <Route path={`${FEEDBACK_PATH}/gui`} element={<FeedbackFormPage />} />

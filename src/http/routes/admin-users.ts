@@ -4,6 +4,8 @@ import { changeStaff, createStaff, type NewStaffRequest, type StaffPatch } from 
 import type { ServiceContext } from '../../services/context.ts';
 import { originOf, requireStaff } from '../staff-auth.ts';
 import { errorResponseSchema } from '../error-handler.ts';
+import { forceSignOut, issuePasswordResetLink, searchStaff, type StaffQuery } from '../../services/staff-accounts.ts';
+import { formatInstantVN } from '../../domain/time/instant.ts';
 
 const RoleSchema = Type.String({ enum: ['admin', 'reception', 'processing', 'leader', 'manager'] });
 const StaffSchema = Type.Object({
@@ -70,6 +72,81 @@ export function adminUserRoutes(app: FastifyInstance, ctx: ServiceContext): void
       const actor = await requireStaff(ctx, request, ['admin']);
       const { username } = request.params as { username: string };
       return changeStaff(ctx, actor, username, request.body as StaffPatch, originOf(request));
+    },
+  );
+}
+
+const StaffListItemSchema = Type.Object({
+  username: Type.String(),
+  fullName: Type.String(),
+  unitCode: Type.String(),
+  unitName: Type.String(),
+  roles: Type.Array(Type.String()),
+  active: Type.Boolean(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  lastSignInAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+export function adminUserAccountRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  app.get(
+    '/admin/users',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Danh sách cán bộ trong phạm vi đơn vị của quản trị viên (tìm theo tên, lọc theo đơn vị, vai trò, trạng thái)',
+        security: [{ bearer: [] }, { cookie: [] }],
+        querystring: Type.Object({
+          q: Type.Optional(Type.String({ maxLength: 100 })),
+          unitCode: Type.Optional(Type.String({ maxLength: 50 })),
+          role: Type.Optional(RoleSchema),
+          active: Type.Optional(Type.Boolean()),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+        }),
+        response: { 200: Type.Object({ items: Type.Array(StaffListItemSchema), total: Type.Integer() }), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = await requireStaff(ctx, request, ['admin']);
+      const { items, total } = await searchStaff(ctx, actor, request.query as StaffQuery);
+      return { total, items: items.map((i) => ({ ...i, createdAt: formatInstantVN(i.createdAt.getTime()), updatedAt: formatInstantVN(i.updatedAt.getTime()),
+        lastSignInAt: i.lastSignInAt ? formatInstantVN(i.lastSignInAt.getTime()) : null })) };
+    },
+  );
+
+  app.post(
+    '/admin/users/:username/sign-out',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Buộc đăng xuất: kết thúc mọi phiên của tài khoản',
+        security: [{ bearer: [] }, { cookie: [] }],
+        params: Type.Object({ username: Type.String({ maxLength: 64 }) }),
+        response: { 200: Type.Object({ username: Type.String(), sessionsEnded: Type.Integer() }), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = await requireStaff(ctx, request, ['admin']);
+      return forceSignOut(ctx, actor, (request.params as { username: string }).username, originOf(request));
+    },
+  );
+
+  app.post(
+    '/admin/users/:username/password-reset',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Cấp liên kết đặt lại mật khẩu dùng một lần, hết hạn sau 24 giờ (liên kết cũ chưa dùng bị hủy)',
+        security: [{ bearer: [] }, { cookie: [] }],
+        params: Type.Object({ username: Type.String({ maxLength: 64 }) }),
+        response: { 201: Type.Object({ username: Type.String(), token: Type.String(), path: Type.String(), expiresAt: Type.String() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = await requireStaff(ctx, request, ['admin']);
+      const link = await issuePasswordResetLink(ctx, actor, (request.params as { username: string }).username, originOf(request));
+      return reply.status(201).send({ ...link, expiresAt: formatInstantVN(link.expiresAt.getTime()) });
     },
   );
 }

@@ -160,6 +160,8 @@ export const en: Messages = {
     calendarText: 'Public holidays, Tết, compensatory days off and make-up working days of each year; confirm a provisional year once the Government announces it.',
     usersTitle: 'Staff accounts',
     usersText: 'Create accounts, assign roles and units, lock or unlock accounts.',
+    auditTitle: 'Audit log',
+    auditText: 'Who changed what and when, before → after; filter by actor, entity, action and time.',
     unitsTitle: 'Network of units',
     unitsText: 'Centers, Branches, Reception Points and competent agencies; each unit’s own office hours.',
     catalogImportTitle: 'Import the procedure catalog',

@@ -25,6 +25,8 @@ import { portalEn } from './portal.en.ts';
 import { portalVi, type PortalMessages } from './portal.vi.ts';
 import { feedbackEn } from './feedback.en.ts';
 import { feedbackVi, type FeedbackMessages } from './feedback.vi.ts';
+import { staffEn } from './staff.en.ts';
+import { staffVi, type StaffMessages } from './staff.vi.ts';
 import { en } from './en.ts';
 import { notifyEn } from './notify.en.ts';
 import { notifyVi, type NotifyMessages } from './notify.vi.ts';
@@ -33,6 +35,7 @@ import { vi, type Messages } from './vi.ts';
 // One line per namespace, so features add theirs without touching the others'.
 const NAMESPACES_VI = {
   portal: portalVi,
+  staff: staffVi,
   notify: notifyVi,
   feedback: feedbackVi,
   dossier: dossierVi,
@@ -47,6 +50,7 @@ const NAMESPACES_VI = {
 };
 const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
   portal: portalEn,
+  staff: staffEn,
   notify: notifyEn,
   feedback: feedbackEn,
   dossier: dossierEn,
@@ -61,6 +65,7 @@ const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
 };
 type Namespaces = {
   portal: PortalMessages;
+  staff: StaffMessages;
   notify: NotifyMessages;
   feedback: FeedbackMessages;
   dossier: DossierMessages;

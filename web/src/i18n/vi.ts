@@ -161,6 +161,8 @@ export const vi = {
     calendarText: 'Ngày nghỉ lễ, Tết, nghỉ bù và ngày làm bù từng năm; xác nhận lịch tạm tính khi có thông báo của Chính phủ.',
     usersTitle: 'Tài khoản cán bộ',
     usersText: 'Tạo tài khoản, gán vai trò và đơn vị, khóa hoặc mở khóa tài khoản.',
+    auditTitle: 'Nhật ký thay đổi',
+    auditText: 'Ai đã thay đổi gì, khi nào, trước → sau; lọc theo người, đối tượng, hành động và thời gian.',
     unitsTitle: 'Mạng lưới đơn vị',
     unitsText: 'Trung tâm, Chi nhánh, Điểm tiếp nhận và cơ quan giải quyết; giờ làm việc riêng của từng đơn vị.',
     catalogImportTitle: 'Nhập danh mục thủ tục',

@@ -2,6 +2,7 @@
 // their list here (one import and one spread), e.g. FEEDBACK_TEMPLATES with names 'feedback.*'.
 import { DOSSIER_TEMPLATES } from './dossier.ts';
 import { STAFF_TIMER_TEMPLATES } from './dossier-timers.ts';
+import { FEEDBACK_TEMPLATES } from './feedback.ts';
 import type { NotificationTemplate, RenderedMessage, TemplateContext } from './template.ts';
 
 export type { NotificationTemplate, RenderedMessage, TemplateContext } from './template.ts';
@@ -9,6 +10,7 @@ export type { NotificationTemplate, RenderedMessage, TemplateContext } from './t
 const ALL_TEMPLATES: readonly NotificationTemplate[] = [
   ...DOSSIER_TEMPLATES,
   ...STAFF_TIMER_TEMPLATES,
+  ...FEEDBACK_TEMPLATES,
 ];
 
 const BY_NAME = new Map<string, NotificationTemplate>();

@@ -7,6 +7,8 @@ import { NotFoundPage } from '../not-found-page.tsx';
 import { ADMIN_PAGES } from './admin-pages.ts';
 import { AdminCalendarPage } from './admin-calendar-page.tsx';
 import { AdminHomePage } from './admin-home-page.tsx';
+import { AdminStaffPage } from './admin-staff-page.tsx';
+import { AdminAuditPage } from './admin-audit-page.tsx';
 import { AdminRestructurePage } from './admin-restructure-page.tsx';
 import { ImportPage } from '../../catalog-admin/import-page.tsx';
 import { VersionsPage } from '../../catalog-admin/versions-page.tsx';
@@ -20,6 +22,8 @@ export function AdminArea({ area }: { area: Area }) {
       <Routes>
         <Route index element={<AdminHomePage />} />
         <Route path={ADMIN_PAGES.calendar} element={<AdminCalendarPage />} />
+        <Route path={ADMIN_PAGES.users} element={<AdminStaffPage />} />
+        <Route path={ADMIN_PAGES.audit} element={<AdminAuditPage />} />
         <Route path={ADMIN_PAGES.restructure} element={<AdminRestructurePage />} />
         <Route path={ADMIN_PAGES.catalogImport} element={<ImportPage />} />
         <Route path={ADMIN_PAGES.catalogVersions} element={<VersionsPage />} />

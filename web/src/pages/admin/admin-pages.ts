@@ -1,7 +1,8 @@
 // Pages of the administration area, relative to /quan-tri. `null`: announced, not built yet.
 export const ADMIN_PAGES = {
   calendar: 'lich-lam-viec',
-  users: null,
+  users: 'can-bo',
+  audit: 'nhat-ky',
   units: null,
   workflows: null,
   restructure: 'sap-xep',
