@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
@@ -27,6 +27,26 @@ interface Manifest {
   file: string;
   sha256: string;
   counts: Record<string, number>;
+  /** Scanned attachments (content-addressed blobs), copied beside the database and checked on restore. */
+  files?: { count: number };
+}
+
+const filesDirOf = (settings: ReturnType<typeof loadSettings>) => resolve(settings.filesDir ?? join(settings.dataDir, 'files'));
+
+/** Every blob under `root/sha256/`: its name is its SHA-256, so each one can be checked. */
+async function blobs(root: string): Promise<string[]> {
+  const base = join(root, 'sha256');
+  if (!existsSync(base)) return [];
+  const entries = await readdir(base, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && /^[0-9a-f]{64}$/.test(e.name)).map((e) => join(e.parentPath, e.name));
+}
+
+async function damagedBlobs(root: string): Promise<string[]> {
+  const damaged: string[] = [];
+  for (const file of await blobs(root)) {
+    if (sha256(await readFile(file)) !== file.slice(-64)) damaged.push(file);
+  }
+  return damaged;
 }
 
 const COUNTED = ['units', 'procedures', 'procedure_versions', 'dossiers', 'dossier_actions', 'audit_log', 'staff_users'] as const;
@@ -83,8 +103,11 @@ export async function runBackupCommand(args: string[], out = (s: string) => proc
     await writeFile(join(dir, file), dump);
     manifest = { format: 'motcua-backup-1', engine: 'pglite', createdAt: new Date().toISOString(), file, sha256: sha256(dump), counts: before };
   }
+  const filesDir = filesDirOf(settings);
+  if (existsSync(filesDir)) await cp(filesDir, join(dir, 'files'), { recursive: true });
+  manifest.files = { count: (await blobs(join(dir, 'files'))).length };
   await writeFile(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-  out(`Đã sao lưu (${manifest.engine}) vào ${dir}: ${Object.entries(manifest.counts).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+  out(`Đã sao lưu (${manifest.engine}) vào ${dir}: ${Object.entries(manifest.counts).map(([k, v]) => `${k} ${v}`).join(', ')}, tệp đính kèm ${manifest.files.count}\n`);
   return 0;
 }
 
@@ -99,6 +122,11 @@ export async function runRestoreCommand(args: string[], out = (s: string) => pro
   const bytes = await readFile(join(dir, manifest.file));
   if (sha256(bytes) !== manifest.sha256) {
     err(`Tệp ${manifest.file} không khớp mã kiểm tra trong ${MANIFEST}: bản sao lưu bị hỏng, không khôi phục.\n`);
+    return 1;
+  }
+  const damaged = await damagedBlobs(join(dir, 'files'));
+  if (damaged.length > 0 || (await blobs(join(dir, 'files'))).length !== (manifest.files?.count ?? 0)) {
+    err(`Tệp đính kèm trong bản sao lưu bị thiếu hoặc hỏng (${damaged.length} tệp sai mã kiểm tra): không khôi phục.\n`);
     return 1;
   }
   let after: Record<string, number>;
@@ -135,11 +163,12 @@ export async function runRestoreCommand(args: string[], out = (s: string) => pro
       await pglite.close().catch(() => undefined);
     }
   }
+  if (existsSync(join(dir, 'files'))) await cp(join(dir, 'files'), filesDirOf(settings), { recursive: true, force: false, errorOnExist: false });
   const differences = Object.entries(manifest.counts).filter(([k, v]) => after[k] !== v);
   if (differences.length > 0) {
     err(`Khôi phục xong nhưng số liệu không khớp: ${differences.map(([k, v]) => `${k} ${v} → ${after[k]}`).join(', ')}\n`);
     return 1;
   }
-  out(`Đã khôi phục (${manifest.engine}) từ ${dir}: ${Object.entries(after).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+  out(`Đã khôi phục (${manifest.engine}) từ ${dir}: ${Object.entries(after).map(([k, v]) => `${k} ${v}`).join(', ')}, tệp đính kèm ${manifest.files?.count ?? 0}\n`);
   return 0;
 }

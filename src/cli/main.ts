@@ -9,6 +9,8 @@ const USAGE = `Cách dùng (usage):
   motcua serve [--port N] [--data-dir DIR] [--demo]
   motcua due-date --from INSTANT (--days N | --hours N) [--unit CODE] [--data-dir DIR]
   motcua import procedures FILE
+  motcua stats rebuild [--verify] [--data-dir DIR]
+  motcua stats demo-history [--data-dir DIR]
   motcua restructure PLAN.json|bundled:<id> [--dry-run] [--data-dir DIR] [--json]
   motcua audit verify [--data-dir DIR] [--json]
   motcua backup DIR [--data-dir DIR]
@@ -53,6 +55,10 @@ export async function main(argv: string[]): Promise<number | undefined> {
       case 'import': {
         const { runImportCommand } = await import('./import-procedures.ts');
         return await runImportCommand(rest);
+      }
+      case 'stats': {
+        const { runStatsCommand } = await import('./stats.ts');
+        return await runStatsCommand(rest);
       }
       case 'restructure': {
         const { runRestructureCommand } = await import('./restructure.ts');

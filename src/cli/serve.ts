@@ -11,6 +11,7 @@ import { buildServer, loggerOptions } from '../http/server.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { FastifyInstance } from 'fastify';
 import { ensureWebBuild, WEB_DIST } from './web-build.ts';
+import { createJobs, type BackgroundJobs } from '../jobs/index.ts';
 import { applyDuePlans } from '../services/restructure.ts';
 import { sealAuditLog } from '../store/audit-chain.ts';
 
@@ -45,6 +46,13 @@ export async function serve(options: ServeOptions, out = (line: string) => conso
     await handle.close();
     throw error;
   }
+  // Timers, outbox and notification delivery run in every instance; they coordinate through the database.
+  let jobs: BackgroundJobs | undefined;
+  if (settings.jobs.enabled) {
+    jobs = createJobs(ctx, { demo: options.demo, log: app.log });
+    jobs.runner.start();
+    out(`Việc nền: hẹn giờ hồ sơ, hộp thư đi, gửi thông báo (e-mail: ${jobs.channels.email.description}; SMS: ${jobs.channels.sms.description})`);
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   out(`motcua đang chạy tại http://localhost:${port}  (API: /api/v1, tài liệu API: /api/docs)`);
@@ -74,11 +82,11 @@ export async function serve(options: ServeOptions, out = (line: string) => conso
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
-    // Drain: stop accepting, finish requests in flight, then close the database.
+    // Drain: stop accepting, finish requests and job runs in flight, then close the database.
     stopping ??= (async () => {
       clearInterval(planTimer);
       clearInterval(sealTimer);
-      await app.close();
+      await Promise.all([app.close(), jobs?.stop()]);
       await seal();
       await handle.close();
     })();

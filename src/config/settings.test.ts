@@ -32,6 +32,8 @@ describe('settings', () => {
     [{ MOTCUA_COOKIE_SECURE: 'maybe' }, 'MOTCUA_COOKIE_SECURE'],
     [{ MOTCUA_DEMO_PASSWORD: 'short' }, 'MOTCUA_DEMO_PASSWORD'],
     [{ MOTCUA_SESSION_HOURS: '0' }, 'MOTCUA_SESSION_HOURS'],
+    [{ MOTCUA_UPLOAD_MAX_MB: '0' }, 'MOTCUA_UPLOAD_MAX_MB'],
+    [{ MOTCUA_PUBLIC_URL: 'motcua.example' }, 'MOTCUA_PUBLIC_URL'],
   ])('refuses a malformed value %j', (env, variable) => {
     expect(refusal(env).variable).toBe(variable);
   });
@@ -42,5 +44,32 @@ describe('settings', () => {
     expect(s.port).toBe(8080);
     expect(s.cookieSecure).toBe(true);
     for (const name of Object.keys(SETTING_SPECS)) expect(SETTING_SPECS[name]!.description.length).toBeGreaterThan(10);
+  });
+});
+
+describe('job and notification settings', () => {
+  it('defaults to jobs on, e-mail off (no SMTP host) and the SMS provider chosen by the mode', () => {
+    const s = loadSettings({});
+    expect(s.jobs).toEqual({ enabled: true, timerIntervalSeconds: 60, outboxIntervalSeconds: 5, deliveryIntervalSeconds: 10, leaseSeconds: 120, dueSoonPercent: 20 });
+    expect(s.notifications).toMatchObject({ publicUrl: 'http://localhost:3000', maxAttempts: 5, retryBaseSeconds: 60, smtp: undefined, smsProvider: undefined });
+  });
+
+  it('reads SMTP, keeps the password as given and trims the public URL', () => {
+    const s = loadSettings({ MOTCUA_SMTP_HOST: 'smtp.binhduong.gov.vn', MOTCUA_SMTP_PORT: '465', MOTCUA_SMTP_SECURE: 'true', MOTCUA_SMTP_USER: 'motcua',
+      MOTCUA_SMTP_PASSWORD: ' p@ss ', MOTCUA_PUBLIC_URL: 'https://dichvucong.binhduong.gov.vn/' });
+    expect(s.notifications.smtp).toEqual({ host: 'smtp.binhduong.gov.vn', port: 465, secure: true, from: 'motcua <no-reply@localhost>', user: 'motcua', password: ' p@ss ' });
+    expect(s.notifications.publicUrl).toBe('https://dichvucong.binhduong.gov.vn');
+  });
+
+  it.each([
+    [{ MOTCUA_SMS_PROVIDER: 'viettel' }, 'MOTCUA_SMS_PROVIDER'],
+    [{ MOTCUA_SMS_PROVIDER: 'http' }, 'MOTCUA_SMS_HTTP_URL'],
+    [{ MOTCUA_DUE_SOON_PERCENT: '0' }, 'MOTCUA_DUE_SOON_PERCENT'],
+    [{ MOTCUA_TIMER_INTERVAL_SECONDS: 'soon' }, 'MOTCUA_TIMER_INTERVAL_SECONDS'],
+    [{ MOTCUA_JOBS: 'maybe' }, 'MOTCUA_JOBS'],
+    [{ MOTCUA_PUBLIC_URL: 'ftp://x' }, 'MOTCUA_PUBLIC_URL'],
+    [{ MOTCUA_SMTP_HOST: 'h', MOTCUA_SMTP_PORT: '0' }, 'MOTCUA_SMTP_PORT'],
+  ])('refuses %j naming %s', (env, variable) => {
+    expect(refusal(env).variable).toBe(variable);
   });
 });

@@ -15,8 +15,40 @@ export interface Settings {
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresPerAddress: number;
   loginWindowMinutes: number;
+  /** Where attachments are stored (content-addressed); undefined = `<dataDir>/files`. */
+  filesDir: string | undefined;
+  /** Largest accepted attachment, in megabytes. */
+  uploadMaxMegabytes: number;
+  /** MOTCUA_PUBLIC_URL only when set, for the QR codes on forms; undefined = the address the request used. */
+  publicUrl: string | undefined;
   feedbackMaxPerAddress: number;
   feedbackWindowMinutes: number;
+  /** Background jobs (timers, outbox, notification delivery) — see src/jobs/. */
+  jobs: JobSettings;
+  notifications: NotificationSettings;
+}
+
+export interface JobSettings {
+  enabled: boolean;
+  timerIntervalSeconds: number;
+  outboxIntervalSeconds: number;
+  deliveryIntervalSeconds: number;
+  leaseSeconds: number;
+  /** Due-soon warning when the working time left is at most this share of the promised working span. */
+  dueSoonPercent: number;
+}
+
+export interface NotificationSettings {
+  /** Base of the links in messages (the public lookup page). */
+  publicUrl: string;
+  maxAttempts: number;
+  retryBaseSeconds: number;
+  smtp: { host: string; port: number; secure: boolean; from: string; user: string | undefined; password: string | undefined } | undefined;
+  /** Unset: 'log' in demo mode, 'none' otherwise. */
+  smsProvider: 'none' | 'log' | 'http' | undefined;
+  smsHttpUrl: string | undefined;
+  smsHttpToken: string | undefined;
+  smsCallbackSecret: string | undefined;
 }
 
 export class SettingsError extends Error {
@@ -51,8 +83,29 @@ export const SETTING_SPECS: Record<string, SettingSpec> = {
   MOTCUA_LOGIN_MAX_FAILURES_PER_ACCOUNT: { description: 'Failed sign-ins per account within the window before refusal', default: '5' },
   MOTCUA_LOGIN_MAX_FAILURES_PER_ADDRESS: { description: 'Failed sign-ins per client address within the window', default: '20' },
   MOTCUA_LOGIN_WINDOW_MINUTES: { description: 'Window of the sign-in rate limit, in minutes', default: '15' },
+  MOTCUA_FILES_DIR: { description: 'Directory of scanned attachments, stored by SHA-256 (shared storage when several instances run)', default: '<data dir>/files' },
+  MOTCUA_UPLOAD_MAX_MB: { description: 'Largest accepted attachment (PDF, JPEG or PNG scan), in megabytes', default: '20' },
   MOTCUA_FEEDBACK_MAX_PER_ADDRESS: { description: 'Questions and feedback accepted from one client address within the window', default: '5' },
   MOTCUA_FEEDBACK_WINDOW_MINUTES: { description: 'Window of the feedback rate limit, in minutes', default: '60' },
+  MOTCUA_JOBS: { description: 'Run the background jobs (timers, outbox, notification delivery) in this instance', default: 'true' },
+  MOTCUA_TIMER_INTERVAL_SECONDS: { description: 'Seconds between scans for due-soon, apology-reminder and overdue dossiers', default: '60' },
+  MOTCUA_OUTBOX_INTERVAL_SECONDS: { description: 'Seconds between outbox polls (events to notifications and other consumers)', default: '5' },
+  MOTCUA_DELIVERY_INTERVAL_SECONDS: { description: 'Seconds between polls for queued e-mails and SMS', default: '10' },
+  MOTCUA_JOB_LEASE_SECONDS: { description: 'Lease of a claimed job or message; another instance takes over after it expires', default: '120' },
+  MOTCUA_DUE_SOON_PERCENT: { description: 'Due-soon warning when the working time left is at most this percent of the promised working time', default: '20' },
+  MOTCUA_PUBLIC_URL: { description: "Public address of motcua, used in the links of e-mails and SMS and in the QR codes of printed forms (unset: forms use the address the officer's browser used)", default: 'http://localhost:3000' },
+  MOTCUA_NOTIFICATION_MAX_ATTEMPTS: { description: 'Delivery attempts of one e-mail or SMS before it is marked failed', default: '5' },
+  MOTCUA_NOTIFICATION_RETRY_SECONDS: { description: 'First retry delay of a failed delivery; doubles after each attempt (max 6 hours)', default: '60' },
+  MOTCUA_SMTP_HOST: { description: 'SMTP server for e-mail. Unset: e-mails are marked failed (demo mode: written to the log)', default: '(unset)' },
+  MOTCUA_SMTP_PORT: { description: 'Port of the SMTP server', default: '587' },
+  MOTCUA_SMTP_SECURE: { description: 'SMTP over TLS from the first byte (port 465); otherwise STARTTLS when offered', default: 'false' },
+  MOTCUA_SMTP_FROM: { description: 'Sender address of e-mails', default: 'motcua <no-reply@localhost>' },
+  MOTCUA_SMTP_USER: { description: 'SMTP user name (optional)', default: '(unset)' },
+  MOTCUA_SMTP_PASSWORD: { description: 'SMTP password (optional)', default: '(unset)' },
+  MOTCUA_SMS_PROVIDER: { description: 'SMS provider: none, log (writes SMS to the log) or http (generic HTTP gateway). Unset: log in demo mode, none otherwise', default: '(unset)' },
+  MOTCUA_SMS_HTTP_URL: { description: 'URL the http SMS provider posts each message to', default: '(unset)' },
+  MOTCUA_SMS_HTTP_TOKEN: { description: 'Bearer token of the http SMS provider (optional)', default: '(unset)' },
+  MOTCUA_SMS_CALLBACK_SECRET: { description: 'Shared secret the SMS gateway sends with delivery receipts (X-Motcua-Secret). Unset: receipts refused', default: '(unset)' },
 };
 
 /** Variables read by tools around the product (tests, CI), accepted without being settings of the server. */
@@ -71,6 +124,15 @@ function boolean(env: Env, name: string): boolean {
   if (['true', '1', 'yes'].includes(raw)) return true;
   if (['false', '0', 'no'].includes(raw)) return false;
   throw new SettingsError(name, `${name}: phải là true hoặc false (must be true or false), got "${raw}"`);
+}
+
+function publicUrl(env: Env): string | undefined {
+  const raw = env.MOTCUA_PUBLIC_URL?.trim();
+  if (!raw) return undefined;
+  if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(raw)) {
+    throw new SettingsError('MOTCUA_PUBLIC_URL', `MOTCUA_PUBLIC_URL: phải là địa chỉ http(s):// (must be an http(s) URL), got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
 }
 
 export function loadSettings(env: Env, overrides: Partial<Settings> = {}): Settings {
@@ -105,8 +167,61 @@ export function loadSettings(env: Env, overrides: Partial<Settings> = {}): Setti
     loginMaxFailuresPerAccount: integer(env, 'MOTCUA_LOGIN_MAX_FAILURES_PER_ACCOUNT', 1, 1000),
     loginMaxFailuresPerAddress: integer(env, 'MOTCUA_LOGIN_MAX_FAILURES_PER_ADDRESS', 1, 100000),
     loginWindowMinutes: integer(env, 'MOTCUA_LOGIN_WINDOW_MINUTES', 1, 24 * 60),
+    filesDir: env.MOTCUA_FILES_DIR?.trim() || undefined,
+    uploadMaxMegabytes: integer(env, 'MOTCUA_UPLOAD_MAX_MB', 1, 1024),
+    publicUrl: publicUrl(env),
     feedbackMaxPerAddress: integer(env, 'MOTCUA_FEEDBACK_MAX_PER_ADDRESS', 1, 100000),
     feedbackWindowMinutes: integer(env, 'MOTCUA_FEEDBACK_WINDOW_MINUTES', 1, 7 * 24 * 60),
+    jobs: jobSettings(env),
+    notifications: notificationSettings(env),
   };
   return { ...settings, ...overrides };
+}
+
+function optional(env: Env, name: string): string | undefined {
+  return env[name]?.trim() || undefined;
+}
+
+function jobSettings(env: Env): JobSettings {
+  return {
+    enabled: boolean(env, 'MOTCUA_JOBS'),
+    timerIntervalSeconds: integer(env, 'MOTCUA_TIMER_INTERVAL_SECONDS', 1, 24 * 3600),
+    outboxIntervalSeconds: integer(env, 'MOTCUA_OUTBOX_INTERVAL_SECONDS', 1, 3600),
+    deliveryIntervalSeconds: integer(env, 'MOTCUA_DELIVERY_INTERVAL_SECONDS', 1, 3600),
+    leaseSeconds: integer(env, 'MOTCUA_JOB_LEASE_SECONDS', 10, 24 * 3600),
+    dueSoonPercent: integer(env, 'MOTCUA_DUE_SOON_PERCENT', 1, 90),
+  };
+}
+
+function notificationSettings(env: Env): NotificationSettings {
+  const publicUrl = (env.MOTCUA_PUBLIC_URL?.trim() || 'http://localhost:3000').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(publicUrl)) {
+    throw new SettingsError('MOTCUA_PUBLIC_URL', `MOTCUA_PUBLIC_URL: phải là địa chỉ http(s):// (must be an http(s) URL), got "${publicUrl}"`);
+  }
+  const host = optional(env, 'MOTCUA_SMTP_HOST');
+  const smsProvider = optional(env, 'MOTCUA_SMS_PROVIDER');
+  if (smsProvider !== undefined && !['none', 'log', 'http'].includes(smsProvider)) {
+    throw new SettingsError('MOTCUA_SMS_PROVIDER', `MOTCUA_SMS_PROVIDER: phải là none, log hoặc http (must be none, log or http), got "${smsProvider}"`);
+  }
+  const smsHttpUrl = optional(env, 'MOTCUA_SMS_HTTP_URL');
+  if (smsProvider === 'http' && !smsHttpUrl) {
+    throw new SettingsError('MOTCUA_SMS_HTTP_URL', 'MOTCUA_SMS_HTTP_URL: cần khi MOTCUA_SMS_PROVIDER=http (required with the http SMS provider)');
+  }
+  return {
+    publicUrl,
+    maxAttempts: integer(env, 'MOTCUA_NOTIFICATION_MAX_ATTEMPTS', 1, 50),
+    retryBaseSeconds: integer(env, 'MOTCUA_NOTIFICATION_RETRY_SECONDS', 1, 24 * 3600),
+    smtp: host === undefined ? undefined : {
+      host,
+      port: integer(env, 'MOTCUA_SMTP_PORT', 1, 65535),
+      secure: boolean(env, 'MOTCUA_SMTP_SECURE'),
+      from: optional(env, 'MOTCUA_SMTP_FROM') ?? SETTING_SPECS.MOTCUA_SMTP_FROM!.default,
+      user: optional(env, 'MOTCUA_SMTP_USER'),
+      password: env.MOTCUA_SMTP_PASSWORD || undefined,
+    },
+    smsProvider: smsProvider as NotificationSettings['smsProvider'],
+    smsHttpUrl,
+    smsHttpToken: optional(env, 'MOTCUA_SMS_HTTP_TOKEN'),
+    smsCallbackSecret: optional(env, 'MOTCUA_SMS_CALLBACK_SECRET'),
+  };
 }

@@ -20,8 +20,13 @@ import { adminAuditRoutes } from './routes/admin-audit.ts';
 import { accountRoutes } from './routes/account.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
+import { dossierWorkflowRoutes } from './routes/dossier-workflow.ts';
+import { dossierAttachmentRoutes } from './routes/dossier-attachments.ts';
+import { dossierFormRoutes } from './routes/dossier-forms.ts';
 import { procedureRoutes } from './routes/procedures.ts';
+import { statsRoutes } from './routes/stats.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { queueRoutes } from './routes/queue.ts';
 import { counterRoutes } from './routes/counter.ts';
 import { catalogAdminRoutes } from './routes/catalog-admin.ts';
@@ -49,7 +54,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     trustProxy: ctx.settings.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     // Long path segments reach the route's own schema (a 400 in the contract's shape), not a bare 414.
-    maxParamLength: 8192,
+    routerOptions: { maxParamLength: 8192 },
   });
   app.setValidatorCompiler(validatorCompiler);
 
@@ -104,8 +109,13 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       accountRoutes(api, ctx);
       calendarRoutes(api, ctx);
       dossierRoutes(api, ctx);
+      dossierWorkflowRoutes(api, ctx);
+      dossierAttachmentRoutes(api, ctx);
+      dossierFormRoutes(api, ctx);
       procedureRoutes(api, ctx);
+      statsRoutes(api, ctx);
       feedbackRoutes(api, ctx);
+      notificationRoutes(api, ctx);
       queueRoutes(api, ctx);
       counterRoutes(api, ctx);
       catalogAdminRoutes(api, ctx);

@@ -3,12 +3,15 @@
 import type { Db } from '../store/database.ts';
 import type { Settings } from '../config/settings.ts';
 import type { Role } from '../domain/staff/roles.ts';
+import type { BlobStorage } from './storage/blob-storage.ts';
 
 export interface ServiceContext {
   db: Db;
   settings: Settings;
   provinceCode: string;
   now: () => Date;
+  /** Attachment bytes; unset = files under the settings' files directory (services/storage). */
+  storage?: BlobStorage | undefined;
 }
 
 /** The signed-in officer on whose behalf a command runs (who, role, unit: what the audit log records). */

@@ -1,5 +1,6 @@
 // Demo mode: on an empty database, the Bình Dương pilot network and the contract's demo accounts.
 // Never runs outside demo mode, and never touches a database that already has a network.
+import { seedDemoDossierHistory } from './demo-dossier-history.ts';
 import { readFile } from 'node:fs/promises';
 import { buildPilotNetwork, type AdministrativeUnit } from '../domain/network/binh-duong-network.ts';
 import { demoAccounts, type StaffAccountSeed } from '../domain/staff/demo-accounts.ts';
@@ -24,7 +25,9 @@ export interface SeedReport {
 }
 
 /** Seeds the pilot network and its officers' demo accounts; does nothing if units exist already. */
-export async function seedDemo(ctx: ServiceContext, password: string): Promise<SeedReport> {
+/** `dossierHistory`: also make four weeks of dossiers through the real commands (slow; `motcua stats
+ * demo-history` does it on demand, tests that need a history make their own). */
+export async function seedDemo(ctx: ServiceContext, password: string, options: { dossierHistory?: boolean } = {}): Promise<SeedReport> {
   const units = buildPilotNetwork(await loadAdministrativeUnits());
   const accounts = demoAccounts(units);
   if ((await countUnits(ctx.db)) > 0) return { seeded: false, units: units.length, accounts };
@@ -42,5 +45,6 @@ export async function seedDemo(ctx: ServiceContext, password: string): Promise<S
     await seedDemoCatalog({ ...ctx, db: trx });
     await seedDemoQueues(trx, ctx.provinceCode, units);
   });
+  if (options.dossierHistory) await seedDemoDossierHistory(ctx);
   return { seeded: true, units: units.length, accounts };
 }

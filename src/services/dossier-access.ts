@@ -3,11 +3,16 @@
 import { forbidden } from '../domain/errors.ts';
 import { appendAudit } from '../store/audit.ts';
 import { anyInScope } from './admin-checks.ts';
+import { subtreeCodesOf } from '../store/units.ts';
+import { coordinatesOn } from '../store/sub-dossiers.ts';
 import type { DossierRecord } from '../store/dossiers.ts';
 import type { Actor, RequestOrigin, ServiceContext } from './context.ts';
 
 export async function dossierInScope(ctx: ServiceContext, actor: Actor, dossier: DossierRecord): Promise<boolean> {
-  return anyInScope(ctx.db, actor, [dossier.receivingUnitCode, dossier.competentUnitCode, dossier.returnUnitCode]);
+  if (await anyInScope(ctx.db, actor, [dossier.receivingUnitCode, dossier.competentUnitCode, dossier.returnUnitCode])) return true;
+  // A coordinating agency (liên thông) reads the dossier it was asked about; acting on it stays with the
+  // dossier's own units (the state machine checks the sides).
+  return coordinatesOn(ctx.db, ctx.provinceCode, dossier.code, await subtreeCodesOf(ctx.db, actor.unitCode));
 }
 
 /** Throws 403 (and records the attempt) when the dossier is outside the officer's units. Runs on the

@@ -13,6 +13,10 @@ import { unitCalendar } from './calendar.ts';
 import { clockEventsOf, clockOf, factsOf } from './dossier-history.ts';
 import { requireDossierScope } from './dossier-access.ts';
 import { runIdempotent } from './idempotency.ts';
+import { planWorkflowMove } from './dossier-workflow.ts';
+import { afterAction } from './dossier-after-action.ts';
+import { countOpenSubDossiersOf } from './sub-dossiers.ts';
+import { recordDossierFacts } from './stats-facts.ts';
 import type { Actor, RequestOrigin, ServiceContext } from './context.ts';
 import type { Db } from '../store/database.ts';
 
@@ -111,23 +115,27 @@ async function act(ctx: ServiceContext, trx: Db, actor: Actor, code: string, bod
   const dossier = await findDossier(trx, ctx.provinceCode, code);
   if (!dossier) throw notFound('DOSSIER_NOT_FOUND', `Không có hồ sơ mã "${code}".`);
   const actions = await listActions(trx, ctx.provinceCode, code);
-  const facts = factsOf(dossier, actions);
+  const facts = { ...factsOf(dossier, actions), openSubDossiers: await countOpenSubDossiersOf(trx, ctx.provinceCode, code) };
   const request = await toRequest(trx, body);
   const decision = decide(facts, request, { username: actor.username, roles: actor.roles, unitCode: actor.unitCode }, at);
   if (!decision.ok) throw decision.error;
   const recipient = recipientProblemOf(dossier, body, at);
   if (recipient) throw recipient;
+  const move = await planWorkflowMove(trx, ctx.provinceCode, dossier, facts, decision, request);
 
   const calendar = await unitCalendar(ctx, dossier.receivingUnitCode, trx);
   const events = [...clockEventsOf(actions), ...decision.clockEvents];
   const clock = clockOf(calendar, dossier.clock as ProcedureClock, events, at);
   const seq = dossier.actionCount + 1;
   const finished = clock.phase === 'finished';
+  // The on-time outcome (domain.md §5) is fixed by the action that finishes the clock and kept in the
+  // history, so reports rebuilt later do not depend on later calendar edits.
+  const outcome = finished && dossier.finishedAt === null ? clock.finish?.outcome : undefined;
   try {
     await appendAction(trx, ctx.provinceCode, code, {
       seq, type: decision.action, at: now, actorUsername: actor.username, actorRoles: actor.roles, actorUnitCode: actor.unitCode,
       fromStatus: decision.fromStatus, toStatus: decision.nextStatus, reason: decision.reason,
-      payload: { decision, request: fingerprint(body) }, clockEvents: decision.clockEvents,
+      payload: { decision, request: fingerprint(body), step: move.step, ...(outcome ? { outcome } : {}) }, clockEvents: decision.clockEvents,
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw concurrentAction();
@@ -140,9 +148,11 @@ async function act(ctx: ServiceContext, trx: Db, actor: Actor, code: string, bod
     at: now,
   });
   if (!moved) throw concurrentAction();
+  await afterAction(ctx, trx, { dossier, decision, actor, now, move, calendar, dueAt: clock.dueAt });
   await appendOutbox(trx, ctx.provinceCode, 'dossier.status_changed', code, {
     code, action: decision.action, from: decision.fromStatus, status: decision.nextStatus, at: formatInstantVN(at), effects: decision.effects,
   });
+  await recordDossierFacts(trx, ctx.provinceCode, { code, seq, action: decision.action, at: now, outcome });
   return { code, action: decision.action, seq, status: decision.nextStatus, dueAt: formatInstantVN(clock.dueAt), at: formatInstantVN(at) };
 }
 

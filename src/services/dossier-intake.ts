@@ -25,6 +25,10 @@ import { appendAction, appendOutbox, insertDossier, nextDailySequence } from '..
 import { appendAudit } from '../store/audit.ts';
 import { unitCalendar } from './calendar.ts';
 import { runIdempotent } from './idempotency.ts';
+import { startWorkflow } from './dossier-workflow.ts';
+import { openIntakePaperTransfer } from './paper-transfers.ts';
+import { supplementPolicyOf } from '../domain/catalog/supplement-policy.ts';
+import { recordDossierFacts } from './stats-facts.ts';
 import type { Actor, RequestOrigin, ServiceContext } from './context.ts';
 import type { Db } from '../store/database.ts';
 
@@ -129,7 +133,8 @@ async function intake(ctx: ServiceContext, trx: Db, actor: Actor, request: Intak
 
   // The promise is made on the receiving unit's calendar (its Saturday reception, its closures).
   const calendar = await unitCalendar(ctx, receiving.code, trx);
-  const clock = procedureClock(content.timeLimit, 'restart');
+  // The procedure version decides how a supplement moves the clock (restart by default, Decree 61 art. 19 cl. 4).
+  const clock = procedureClock(content.timeLimit, supplementPolicyOf(content));
   const status = clockStatus(calendar, startClock(calendar, clock, at), at);
   const supplementDeadline = supplementRequestDeadline(calendar, at);
 
@@ -173,7 +178,10 @@ async function intake(ctx: ServiceContext, trx: Db, actor: Actor, request: Intak
     },
     clockEvents: [{ type: 'received', at }],
   });
+  await startWorkflow(trx, ctx.provinceCode, code, { template: content.workflow, timeLimit: content.timeLimit, calendar, dueAt: status.dueAt });
+  await openIntakePaperTransfer(ctx, trx, { code, receivingUnitCode: receiving.code, competentUnitCode: competent.value.code, receivedAt: at });
   await appendOutbox(trx, ctx.provinceCode, 'dossier.status_changed', code, { code, status: 'received', at: formatInstantVN(at) });
+  await recordDossierFacts(trx, ctx.provinceCode, { code, seq: 1, action: INTAKE_STEP, at: now });
   await appendAudit(trx, { provinceCode: ctx.provinceCode, at: now, actor, action: 'dossier.intake', entityType: 'dossier', entityId: code,
     details: { procedureCode: version.procedureCode, competentUnitCode: competent.value.code }, requestId: origin.requestId, address: origin.address });
   return {

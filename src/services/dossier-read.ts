@@ -11,7 +11,8 @@ import {
   STATUS_LABELS_VI,
   type DossierStatus,
 } from '../domain/dossier/index.ts';
-import { historyStepLabel } from '../domain/dossier/history-labels.ts';
+import { historyStepLabel, isWorkflowEvent } from '../domain/dossier/history-labels.ts';
+import { STEP_LABELS_VI, isStepKey } from '../domain/dossier/workflow.ts';
 import { normalisePhone } from '../domain/dossier/identity-numbers.ts';
 import type { ProcedureClock } from '../domain/sla/index.ts';
 import { formatInstantVN } from '../domain/time/instant.ts';
@@ -20,6 +21,10 @@ import { findUnit, subtreeCodesOf } from '../store/units.ts';
 import { unitCalendar } from './calendar.ts';
 import { clockEventsOf, clockOf, factsOf } from './dossier-history.ts';
 import { requireDossierScope } from './dossier-access.ts';
+import { workflowView } from './dossier-workflow.ts';
+import { paperTransfersOf } from './paper-transfers.ts';
+import { coordinationInbox, countOpenSubDossiersOf, subDossiersOf } from './sub-dossiers.ts';
+import { urgencyOf } from './dossier-urgency.ts';
 import type { Actor, RequestOrigin, ServiceContext } from './context.ts';
 
 const iso = (d: Date | null) => (d ? formatInstantVN(d.getTime()) : null);
@@ -36,6 +41,7 @@ function timelineOf(actions: readonly ActionRecord[]) {
     fromStatus: a.fromStatus,
     toStatus: a.toStatus,
     reason: a.reason,
+    step: (a.payload as { step?: string | null }).step ?? null,
   }));
 }
 
@@ -60,7 +66,7 @@ export async function getDossier(ctx: ServiceContext, actor: Actor, code: string
   await requireDossierScope(ctx, actor, dossier, origin);
   const actions = await listActions(ctx.db, ctx.provinceCode, code);
   const now = ctx.now().getTime();
-  const facts = factsOf(dossier, actions);
+  const facts = { ...factsOf(dossier, actions), openSubDossiers: await countOpenSubDossiersOf(ctx.db, ctx.provinceCode, code) };
   const nameOf = async (unitCode: string) => (await findUnit(ctx.db, unitCode))?.name ?? unitCode;
   return {
     code: dossier.code,
@@ -87,6 +93,9 @@ export async function getDossier(ctx: ServiceContext, actor: Actor, code: string
     clock: await clockView(ctx, dossier, actions, now),
     allowedActions: allowedActions(facts, { username: actor.username, roles: actor.roles, unitCode: actor.unitCode }, now),
     timeline: timelineOf(actions),
+    workflow: await workflowView(ctx, dossier, now),
+    paperTransfers: await paperTransfersOf(ctx, code, now),
+    subDossiers: await subDossiersOf(ctx, code, now),
   };
 }
 
@@ -95,6 +104,11 @@ export interface MyDossiersQuery {
   subtree?: boolean | undefined;
   side?: 'receiving' | 'competent' | 'return' | undefined;
   q?: string | undefined;
+  /** Workflow step key. */
+  step?: string | undefined;
+  overdue?: boolean | undefined;
+  /** A username, `me`, or `none` (not assigned yet). */
+  handler?: string | undefined;
   limit: number;
   offset: number;
 }
@@ -113,13 +127,19 @@ function searchForms(text: string) {
 export async function listMyDossiers(ctx: ServiceContext, actor: Actor, query: MyDossiersQuery) {
   const units = query.subtree ? await subtreeCodesOf(ctx.db, actor.unitCode) : [actor.unitCode];
   const text = query.q?.trim();
-  const result = await listDossiersForUnits(ctx.db, ctx.provinceCode, {
-    unitCodes: units, status: query.status, side: query.side, search: text ? searchForms(text) : undefined, limit: query.limit, offset: query.offset,
-  });
   const now = ctx.now().getTime();
+  const handler = query.handler === undefined || query.handler === '' ? undefined : query.handler === 'none' ? null : query.handler === 'me' ? actor.username : query.handler;
+  const result = await listDossiersForUnits(ctx.db, ctx.provinceCode, {
+    unitCodes: units, status: query.status, side: query.side, search: text ? searchForms(text) : undefined,
+    step: query.step, handler, overdueAt: query.overdue ? new Date(now) : undefined,
+    limit: query.limit, offset: query.offset,
+  });
+  const items = await Promise.all(result.items.map(async (d) => ({ d, urgency: await urgencyOf(ctx, d, now) })));
   return {
     total: result.total,
-    items: result.items.map((d) => ({
+    // Sub-dossiers are never dossiers: the coordinating agency sees them apart, with their own deadlines.
+    subDossiers: await coordinationInbox(ctx, units, now),
+    items: items.map(({ d, urgency }) => ({
       code: d.code,
       procedureName: d.procedureName,
       status: d.status,
@@ -135,6 +155,13 @@ export async function listMyDossiers(ctx: ServiceContext, actor: Actor, query: M
       receivedAt: formatInstantVN(d.receivedAt.getTime()),
       dueAt: iso(d.dueAt),
       overdue: d.finishedAt === null && d.dueAt !== null && d.dueAt.getTime() < now,
+      dueSoon: urgency.dueSoon,
+      remainingText: urgency.remainingText,
+      remainingWorkingMinutes: urgency.remainingWorkingMinutes,
+      currentStep: d.currentStep,
+      currentStepName: isStepKey(d.currentStep) ? STEP_LABELS_VI[d.currentStep] : null,
+      stepDueAt: iso(d.stepDueAt),
+      handlerUsername: d.handlerUsername,
     })),
   };
 }
@@ -153,7 +180,9 @@ export async function lookupPublic(ctx: ServiceContext, rawCode: string, proof: 
   const facts = factsOf(dossier, actions);
   const returnUnit = await findUnit(ctx.db, dossier.returnUnitCode);
   const returned = actions.find((a) => a.toStatus === 'returned');
-  const last = actions[actions.length - 1];
+  // Handovers and inter-agency work are the agencies' business; the citizen follows the status changes.
+  const publicActions = actions.filter((a) => !isWorkflowEvent(a.type));
+  const last = publicActions[publicActions.length - 1];
   return {
     code: dossier.code,
     procedureName: dossier.procedureName,
@@ -166,6 +195,6 @@ export async function lookupPublic(ctx: ServiceContext, rawCode: string, proof: 
     returnedAt: returned ? formatInstantVN(returned.at.getTime()) : null,
     currentStep: last ? historyStepLabel(last.type) : null,
     returnUnitName: returnUnit?.name ?? dossier.returnUnitCode,
-    steps: actions.map((a) => ({ at: formatInstantVN(a.at.getTime()), status: a.toStatus, statusLabel: STATUS_LABELS_VI[a.toStatus as DossierStatus] })),
+    steps: publicActions.map((a) => ({ at: formatInstantVN(a.at.getTime()), status: a.toStatus, statusLabel: STATUS_LABELS_VI[a.toStatus as DossierStatus] })),
   };
 }

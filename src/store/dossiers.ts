@@ -178,6 +178,14 @@ export async function listActions(db: Db, provinceCode: string, code: string): P
 export interface DossierListQuery {
   unitCodes: readonly string[];
   status?: string | undefined;
+  /** Workflow step (migration 0008). */
+  step?: string | undefined;
+  /** Unfinished and past the due instant at this instant. */
+  overdueAt?: Date | undefined;
+  /** Held by this officer; null = not assigned to anyone yet. */
+  handler?: string | null | undefined;
+  /** Only unfinished dossiers. */
+  openOnly?: boolean | undefined;
   /** Only dossiers where the units are on this side (default: any side). */
   side?: 'receiving' | 'competent' | 'return' | undefined;
   /** Normalised forms of one search text; a dossier matches any of them. */
@@ -186,8 +194,14 @@ export interface DossierListQuery {
   offset: number;
 }
 
+export interface DossierListItem extends DossierRecord {
+  currentStep: string | null;
+  stepDueAt: Date | null;
+  handlerUsername: string | null;
+}
+
 /** Dossiers where one of the units is the receiving, competent or return unit; most urgent first. */
-export async function listDossiersForUnits(db: Db, provinceCode: string, query: DossierListQuery): Promise<{ items: DossierRecord[]; total: number }> {
+export async function listDossiersForUnits(db: Db, provinceCode: string, query: DossierListQuery): Promise<{ items: DossierListItem[]; total: number }> {
   if (query.unitCodes.length === 0) return { items: [], total: 0 };
   let base = db
     .selectFrom('dossiers')
@@ -201,6 +215,10 @@ export async function listDossiersForUnits(db: Db, provinceCode: string, query: 
       return query.side ? sides[query.side] : eb.or(Object.values(sides));
     });
   if (query.status) base = base.where('status', '=', query.status);
+  if (query.step) base = base.where('current_step', '=', query.step);
+  if (query.openOnly || query.overdueAt) base = base.where('finished_at', 'is', null);
+  if (query.overdueAt) base = base.where('due_at', '<', query.overdueAt);
+  if (query.handler !== undefined) base = query.handler === null ? base.where('handler_username', 'is', null) : base.where('handler_username', '=', query.handler);
   const search = query.search;
   if (search) {
     const pattern = `%${search.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -220,7 +238,8 @@ export async function listDossiersForUnits(db: Db, provinceCode: string, query: 
     .limit(query.limit)
     .offset(query.offset)
     .execute();
-  return { items: rows.map(toRecord), total: Number(total) };
+  const items = rows.map((row) => ({ ...toRecord(row), currentStep: row.current_step, stepDueAt: row.step_due_at, handlerUsername: row.handler_username }));
+  return { items, total: Number(total) };
 }
 
 export async function appendOutbox(db: Db, provinceCode: string, topic: string, key: string, payload: Record<string, unknown>): Promise<void> {

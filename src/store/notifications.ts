@@ -2,7 +2,8 @@
 // when the change that caused it was committed; the dedupe key makes a retried command queue nothing new.
 import type { Db } from './database.ts';
 
-export type NotificationChannel = 'email' | 'sms';
+/** 'inapp': shown to an officer inside motcua (the recipient is a username). */
+export type NotificationChannel = 'email' | 'sms' | 'inapp';
 
 export interface NotificationRequest {
   channel: NotificationChannel;

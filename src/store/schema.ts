@@ -225,6 +225,11 @@ export interface DossiersTable {
   finished_at: Timestamp | null;
   action_count: Generated<number>;
   updated_at: DefaultedTimestamp;
+  /** Workflow template snapshot, current step, its deadline and the holder (0008, cached from history). */
+  workflow: Json | null;
+  current_step: string | null;
+  step_due_at: Timestamp | null;
+  handler_username: string | null;
 }
 
 export interface DossierActionsTable {
@@ -243,6 +248,47 @@ export interface DossierActionsTable {
   clock_events: Json;
 }
 
+export interface PaperTransfersTable {
+  province_code: string;
+  dossier_code: string;
+  seq: number;
+  purpose: 'dossier' | 'supplement' | 'result';
+  from_unit_code: string;
+  to_unit_code: string;
+  ready_at: Timestamp;
+  deadline: Timestamp | null;
+  deadline_rule: string | null;
+  sent_by: string | null;
+  sent_unit_code: string | null;
+  sent_at: Timestamp | null;
+  received_by: string | null;
+  received_unit_code: string | null;
+  received_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  cancel_reason: string | null;
+}
+
+export interface SubDossiersTable {
+  province_code: string;
+  code: string;
+  parent_code: string;
+  seq: number;
+  coordinating_unit_code: string;
+  request: string;
+  budget: Json;
+  status: 'open' | 'answered' | 'closed';
+  opened_by: string;
+  opened_at: Timestamp;
+  due_at: Timestamp;
+  assignee_username: string | null;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+  answer: string | null;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
+  close_reason: string | null;
+}
+
 export interface DossierSequencesTable {
   province_code: string;
   agency_identifier: string;
@@ -258,12 +304,33 @@ export interface OutboxTable {
   payload: Json;
   created_at: DefaultedTimestamp;
   delivered_at: Timestamp | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp | null;
+  last_error: string | null;
+  failed_at: Timestamp | null;
+}
+
+export interface JobLeasesTable {
+  name: string;
+  holder: string | null;
+  lease_until: DefaultedTimestamp;
+  last_started_at: Timestamp | null;
+  last_finished_at: Timestamp | null;
+  last_error: string | null;
+}
+
+export interface DossierTimerMarksTable {
+  province_code: string;
+  dossier_code: string;
+  kind: 'due_soon' | 'apology_reminder' | 'overdue';
+  due_at: Timestamp;
+  marked_at: Timestamp;
 }
 
 export interface NotificationsTable {
   id: Generated<number>;
   province_code: string;
-  channel: 'email' | 'sms';
+  channel: 'email' | 'sms' | 'inapp';
   recipient: string;
   template: string;
   payload: Json;
@@ -278,6 +345,23 @@ export interface NotificationsTable {
   created_at: DefaultedTimestamp;
   sent_at: Timestamp | null;
   delivered_at: Timestamp | null;
+}
+
+// Scanned attachments (0007_dossier_files.sql).
+export interface DossierAttachmentsTable {
+  province_code: string;
+  id: Generated<string>;
+  dossier_code: string;
+  document_name: string | null;
+  file_name: string;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  sha256: string;
+  uploader_kind: 'staff' | 'citizen';
+  uploader_id: string;
+  uploader_name: string;
+  uploader_unit_code: string | null;
+  uploaded_at: Timestamp;
 }
 
 // Questions and feedback from citizens (0010_feedback.sql).
@@ -472,6 +556,8 @@ export interface DatabaseSchema {
   feedback: FeedbackTable;
   feedback_events: FeedbackEventsTable;
   feedback_publications: FeedbackPublicationsTable;
+  job_leases: JobLeasesTable;
+  dossier_timer_marks: DossierTimerMarksTable;
   audit_seals: AuditSealsTable;
   restructure_plans: RestructurePlansTable;
   unit_revisions: UnitRevisionsTable;
@@ -484,7 +570,10 @@ export interface DatabaseSchema {
   queue_appointments: QueueAppointmentsTable;
   dossiers: DossiersTable;
   dossier_actions: DossierActionsTable;
+  dossier_attachments: DossierAttachmentsTable;
   dossier_sequences: DossierSequencesTable;
+  paper_transfers: PaperTransfersTable;
+  sub_dossiers: SubDossiersTable;
   outbox: OutboxTable;
   calendar_settings: CalendarSettingsTable;
   calendar_years: CalendarYearsTable;

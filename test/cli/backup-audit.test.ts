@@ -3,7 +3,8 @@
 // finds the audit log intact, then detects an entry changed behind the application's back.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -28,9 +29,12 @@ function run(args: string[], env: Record<string, string> = {}): Promise<{ code: 
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
 }
 
-/** The demo network plus three dossiers with a transfer each, filed through the API. */
-async function populate(handle: DatabaseHandle): Promise<void> {
-  const ctx = { db: handle.db, settings: loadSettings({}), provinceCode: '74', now: () => new Date('2024-12-05T09:00:00+07:00') };
+// A tiny but real PDF, uploaded as a scanned paper of the first dossier.
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+/** The demo network plus three dossiers with a transfer each (and a scanned paper), filed through the API. */
+async function populate(handle: DatabaseHandle, dataDir: string): Promise<void> {
+  const ctx = { db: handle.db, settings: loadSettings({}, { dataDir }), provinceCode: '74', now: () => new Date('2024-12-05T09:00:00+07:00') };
   await migrate(handle.db);
   await seedDemo(ctx, 'motcua-demo');
   const app = await buildServer(ctx);
@@ -45,6 +49,11 @@ async function populate(handle: DatabaseHandle): Promise<void> {
       expect(filed.statusCode, filed.body).toBe(201);
       const act = await app.inject({ method: 'POST', url: `/api/v1/dossiers/${filed.json().code}/actions`, headers: { authorization: `Bearer ${token}` }, payload: { type: 'transfer', idempotencyKey: `backup-transfer-${i}` } });
       expect(act.statusCode, act.body).toBe(200);
+      if (i === 1) {
+        const params = new URLSearchParams({ fileName: 'giay-to.pdf', idempotencyKey: 'backup-upload-1' });
+        const up = await app.inject({ method: 'POST', url: `/api/v1/dossiers/${filed.json().code}/attachments?${params}`, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/pdf' }, payload: PDF });
+        expect(up.statusCode, up.body).toBe(201);
+      }
     }
   } finally {
     await app.close();
@@ -60,7 +69,7 @@ describe('embedded database: backup, restore, audit verify', () => {
   let facts: Awaited<ReturnType<typeof dossierFacts>>;
   beforeAll(async () => {
     const handle = await openDatabase({ databaseUrl: undefined, dataDir, poolSize: 1 });
-    await populate(handle);
+    await populate(handle, dataDir);
     facts = await dossierFacts(handle.db);
     await handle.close();
     expect(facts).toHaveLength(3);
@@ -70,12 +79,16 @@ describe('embedded database: backup, restore, audit verify', () => {
     const backup = await run(['backup', join(dir, 'b1'), '--data-dir', dataDir]);
     expect(backup.code, backup.stderr).toBe(0);
     expect(backup.stdout).toContain('dossiers 3');
+    expect(backup.stdout).toContain('tệp đính kèm 1');
     const restored = join(dir, 'restored');
     const restore = await run(['restore', join(dir, 'b1'), '--data-dir', restored]);
     expect(restore.code, restore.stderr).toBe(0);
     const handle = await openDatabase({ databaseUrl: undefined, dataDir: restored, poolSize: 1 });
     expect(await dossierFacts(handle.db)).toEqual(facts);
     await handle.close();
+    expect(restore.stdout).toContain('tệp đính kèm 1');
+    const sha = createHash('sha256').update(PDF).digest('hex');
+    expect(readFileSync(join(restored, 'files', 'sha256', sha.slice(0, 2), sha.slice(2, 4), sha))).toEqual(PDF);
 
     const again = await run(['restore', join(dir, 'b1'), '--data-dir', restored]);
     expect(again.code).not.toBe(0);
@@ -122,16 +135,18 @@ describe.runIf(serverUrl)('server database: backup and restore with pg_dump / pg
 
   it('restores every dossier and action into a fresh database and seals its audit log', async () => {
     const source = await openPostgres(urlOf(names.source), 2);
-    await populate(source);
+    await populate(source, join(dir, 'pg-files-source'));
     const facts = await dossierFacts(source.db);
     await source.close();
-    const backup = await run(['backup', join(dir, 'pg')], { DATABASE_URL: urlOf(names.source) });
+    const backup = await run(['backup', join(dir, 'pg')], { DATABASE_URL: urlOf(names.source), MOTCUA_FILES_DIR: join(dir, 'pg-files-source', 'files') });
+    expect(backup.stdout).toContain('tệp đính kèm 1');
     expect(backup.code, backup.stderr).toBe(0);
-    const restore = await run(['restore', join(dir, 'pg')], { DATABASE_URL: urlOf(names.target) });
+    const restore = await run(['restore', join(dir, 'pg')], { DATABASE_URL: urlOf(names.target), MOTCUA_FILES_DIR: join(dir, 'pg-files-target') });
     expect(restore.code, restore.stderr).toBe(0);
     const target = await openPostgres(urlOf(names.target), 2);
     expect(await dossierFacts(target.db)).toEqual(facts);
     await target.close();
+    expect(readdirSync(join(dir, 'pg-files-target', 'sha256'), { recursive: true }).length).toBeGreaterThan(0);
     const verify = await run(['audit', 'verify'], { DATABASE_URL: urlOf(names.target) });
     expect(verify.code, verify.stdout + verify.stderr).toBe(0);
   }, 180_000);

@@ -49,9 +49,9 @@ describe.each(ENGINES)('catalog search on %s', (engine) => {
     return res.json() as { items: Item[]; total: number; correctedQuery: string | null };
   };
 
-  it('the demo seed imports the 1,601 national procedures and three demo lists, in seconds', async () => {
+  // How long it took is printed, not asserted: speed targets live in bench/ (a loaded machine must not fail the suite).
+  it('the demo seed imports the 1,601 national procedures and three demo lists', async () => {
     console.log(`[${engine}] demo seed (network + accounts + catalog + decisions): ${seedMs} ms`);
-    expect(seedMs).toBeLessThan(20_000);
     expect((await search({ limit: 1 })).total).toBe(1601);
     const publications = (await app.inject({ url: '/api/v1/procedure-publications' })).json();
     expect(publications.items.map((d: { code: string; effectiveAt: string; added: number; isDemo: boolean }) => [d.code, d.effectiveAt, d.added, d.isDemo])).toEqual([
@@ -229,12 +229,11 @@ describe.each(ENGINES)('catalog search on %s', (engine) => {
       'Đa\u0300ng ky\u0301', // decomposed accents (NFD)
       '   ', '', '[]{}()*+?.^$|', 'é'.repeat(5000), '中文 thủ tục', 'ﷺ',
     ];
+    // A pathological query would hang until the test's timeout; its speed is measured in bench/catalog-search.bench.ts.
     for (const q of inputs) {
-      const started = Date.now();
       const res = await app.inject({ url: `/api/v1/procedures?q=${encodeURIComponent(q)}&limit=20` });
       expect(res.statusCode, JSON.stringify(q.slice(0, 20))).toBe(200);
       expect(Array.isArray(res.json().items)).toBe(true);
-      expect(Date.now() - started, JSON.stringify(q.slice(0, 20))).toBeLessThan(2000);
     }
     for (const raw of ['%ED%A0%80', '%FF%FE', '%', '%%25', '%00']) {
       const res = await app.inject({ url: `/api/v1/procedures?q=${raw}` });

@@ -35,6 +35,21 @@ export const POLICY: readonly Rule[] = [
   { method: 'POST', path: /^\/api\/v1\/dossiers$/, access: ANY_STAFF },
   { method: 'GET', path: /^\/api\/v1\/dossiers(\/\{code\})?$/, access: ANY_STAFF },
   { method: 'POST', path: /^\/api\/v1\/dossiers\/\{code\}\/actions$/, access: ANY_STAFF },
+  // Scanned papers and the legal forms of a dossier: the dossier's own scope rules apply in the service.
+  { method: '*', path: /^\/api\/v1\/dossiers\/\{code\}\/attachments(\/\{id\})?$/, access: ANY_STAFF },
+  { method: 'GET', path: /^\/api\/v1\/dossiers\/\{code\}\/forms\/\{form\}$/, access: ANY_STAFF },
+  { method: 'GET', path: /^\/api\/v1\/reports\/tracking-book$/, access: ANY_STAFF },
+  // Paper handovers, sub-dossiers: the service checks the unit (sending / receiving / coordinating), not a role.
+  { method: 'GET', path: /^\/api\/v1\/dossiers\/\{code\}\/paper-transfers$/, access: ANY_STAFF },
+  { method: 'POST', path: /^\/api\/v1\/dossiers\/\{code\}\/paper-transfers\/\{seq\}\/(dispatch|receipt)$/, access: ANY_STAFF },
+  { method: 'GET', path: /^\/api\/v1\/paper-transfers$/, access: ANY_STAFF },
+  { method: 'POST', path: /^\/api\/v1\/dossiers\/\{code\}\/sub-dossiers$/, access: ANY_STAFF },
+  { method: 'GET', path: /^\/api\/v1\/sub-dossiers\/\{code\}$/, access: ANY_STAFF },
+  { method: 'POST', path: /^\/api\/v1\/sub-dossiers\/\{code\}\/actions$/, access: ANY_STAFF },
+  { method: 'GET', path: /^\/api\/v1\/desk\/workload$/, access: { kind: 'staff', roles: ['leader', 'manager', 'admin'] } },
+  // Statistics: every officer may ask; the service narrows to the caller's unit subtree (403 beyond it).
+  { method: 'GET', path: /^\/api\/v1\/stats\/districts\.geojson$/, access: PUBLIC },
+  { method: 'GET', path: /^\/api\/v1\/stats\/(summary|dashboard|dossiers|late|late\.xlsx|reports\/period\.xlsx)$/, access: ANY_STAFF },
   { method: '*', path: /^\/api\/v1\/admin\//, access: ADMIN },
   { method: 'GET', path: /^\/api\/v1\/communes$/, access: PUBLIC },
   // Questions and feedback: citizens submit, follow, add information and rate; officers handle.
@@ -43,13 +58,21 @@ export const POLICY: readonly Rule[] = [
   { method: 'GET', path: /^\/api\/v1\/feedback(\/indicators|\/\{code\})?$/, access: ANY_STAFF },
   { method: 'POST', path: /^\/api\/v1\/feedback(\/\{code\}\/actions)?$/, access: ANY_STAFF },
   { method: 'GET', path: /^\/api\/v1\/dossiers\/\{code\}\/complaints$/, access: ANY_STAFF },
-  // Queues: citizens take tickets, book and check in appointments, watch displays and loads; officers run counters.
-  { method: 'GET', path: /^\/api\/v1\/queue\/(where|\{unitCode\}\/(services|display|load|appointment-slots))$/, access: PUBLIC },
-  { method: 'GET', path: /^\/api\/v1\/queue\/\{unitCode\}\/events$/, access: PUBLIC, stream: true },
+  // Messages: an officer's own warnings and a dossier's messages; SMS delivery receipts come from the gateway
+  // with a shared secret (checked by the route, not a staff session).
+  { method: 'GET', path: /^\/api\/v1\/(notifications\/mine|dossiers\/\{code\}\/notifications)$/, access: ANY_STAFF },
+  { method: 'POST', path: /^\/api\/v1\/notifications\/sms-receipts$/, access: PUBLIC },
+  // Queues: the kiosk, display, ticket status, appointments and "where to go" are public; counters are
+  // worked by reception officers and managers (of that unit: the service answers 403 to others).
+  { method: 'GET', path: /^\/api\/v1\/queue\/\{unitCode\}\/(services|display|load|appointment-slots)$/, access: PUBLIC },
+  { method: 'POST', path: /^\/api\/v1\/queue\/\{unitCode\}\/tickets$/, access: PUBLIC },
+  { method: 'POST', path: /^\/api\/v1\/queue\/\{unitCode\}\/appointments(\/\{code\}\/(check-in|cancel))?$/, access: PUBLIC },
+  { method: 'GET', path: /^\/api\/v1\/queue\/where$/, access: PUBLIC },
   { method: 'GET', path: /^\/api\/v1\/public\/queue\/tickets\/\{id\}$/, access: PUBLIC },
-  { method: 'POST', path: /^\/api\/v1\/queue\/\{unitCode\}\/(tickets|appointments|appointments\/\{code\}\/(check-in|cancel))$/, access: PUBLIC },
-  { method: 'GET', path: /^\/api\/v1\/queue\/(stats|\{unitCode\}\/counters(\/\{counter\})?)$/, access: ANY_STAFF },
-  { method: 'POST', path: /^\/api\/v1\/queue\/\{unitCode\}\/(counters\/\{counter\}\/(call-next|sign-in|sign-out)|tickets\/\{id\}\/actions)$/, access: ANY_STAFF },
+  { method: 'GET', path: /^\/api\/v1\/queue\/\{unitCode\}\/counters$/, access: ANY_STAFF },
+  { method: 'GET', path: /^\/api\/v1\/queue\/stats$/, access: ANY_STAFF },
+  { method: '*', path: /^\/api\/v1\/queue\/\{unitCode\}\/counters\/\{counter\}(\/(call-next|sign-in|sign-out))?$/, access: { kind: 'staff', roles: ['reception', 'manager'] } },
+  { method: 'POST', path: /^\/api\/v1\/queue\/\{unitCode\}\/tickets\/\{id\}\/actions$/, access: { kind: 'staff', roles: ['reception', 'manager'] } },
 ];
 
 export function ruleFor(method: string, path: string): Rule[] {

@@ -1,4 +1,7 @@
 // Factories for a service context over a test database, with a clock the test controls.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadSettings, type Settings } from '../../src/config/settings.ts';
 import { PROVINCE_CODE } from '../../src/config/province.ts';
 import type { DatabaseHandle } from '../../src/store/database.ts';
@@ -24,7 +27,9 @@ export function testClock(start = '2024-12-02T08:00:00+07:00'): TestClock {
 }
 
 export function testContext(handle: DatabaseHandle, clock = testClock(), settings: Partial<Settings> = {}): ServiceContext {
-  return { db: handle.db, settings: loadSettings({}, settings), provinceCode: PROVINCE_CODE, now: clock.now };
+  // Attachments of a test go to a temporary folder, never into the working copy's data directory.
+  const files = { filesDir: mkdtempSync(join(tmpdir(), 'motcua-test-files-')) };
+  return { db: handle.db, settings: loadSettings({}, { ...files, ...settings }), provinceCode: PROVINCE_CODE, now: clock.now };
 }
 
 export const DEMO_PASSWORD = 'motcua-demo';

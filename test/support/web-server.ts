@@ -7,6 +7,14 @@ import { buildServer } from '../../src/http/server.ts';
 import { WEB_DIST } from '../../src/cli/web-build.ts';
 import type { DatabaseHandle } from '../../src/store/database.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
+import type { Settings } from '../../src/config/settings.ts';
+import { createJobs, type JobOptions } from '../../src/jobs/index.ts';
+
+export interface WebServerOptions {
+  settings?: Partial<Settings>;
+  /** Run the background jobs (timers, outbox, delivery) as `motcua serve` does, on the settings' intervals. */
+  jobs?: JobOptions;
+}
 
 export interface RunningServer {
   baseUrl: string;
@@ -15,12 +23,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startWebServer(engine: EngineKind = 'pglite'): Promise<RunningServer> {
+export async function startWebServer(engine: EngineKind = 'pglite', options: WebServerOptions = {}): Promise<RunningServer> {
   const handle: DatabaseHandle = await openTestDatabase(engine);
-  const ctx = { ...testContext(handle), now: () => new Date() };
+  const ctx = { ...testContext(handle, undefined, options.settings), now: () => new Date() };
   await seedDemo(ctx, DEMO_PASSWORD);
   const app = await buildServer(ctx, { webDir: WEB_DIST });
   await app.listen({ port: 0, host: '127.0.0.1' });
+  const jobs = options.jobs ? createJobs(ctx, options.jobs) : undefined;
+  jobs?.runner.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
@@ -28,7 +38,7 @@ export async function startWebServer(engine: EngineKind = 'pglite'): Promise<Run
     ctx,
     app,
     stop: async () => {
-      await app.close();
+      await Promise.all([app.close(), jobs?.stop()]);
       await handle.close();
     },
   };

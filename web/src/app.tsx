@@ -1,4 +1,5 @@
 // Route table. Areas come from areas.ts; an area with pages renders them, the others their placeholder.
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AREAS, CALENDAR_PATH, FEEDBACK_PATH, LOGIN_PATH, type Area } from './areas.ts';
 import { CatalogArea } from './catalog/catalog-area.tsx';
@@ -19,6 +20,9 @@ import { QueueArea, QUEUE_PATH } from './queue/queue-area.tsx';
 import { DisplayPage } from './queue/display-page.tsx';
 import { AccountPage, ACCOUNT_PATH } from './pages/account-page.tsx';
 import { ResetPasswordPage, RESET_PASSWORD_PATH } from './pages/reset-password-page.tsx';
+
+// The dashboard carries ECharts: loaded only when someone opens it.
+const DashboardArea = lazy(() => import('./dashboard/dashboard-area.tsx'));
 
 export function App() {
   return (
@@ -49,6 +53,7 @@ function areaElement(area: Area) {
   if (area.key === 'lookup') return <LookupPage key={area.key} />;
   if (area.key === 'desk') return <DeskArea key={area.key} area={area} />;
   if (area.key === 'catalog') return <CatalogArea key={area.key} />;
+  if (area.key === 'dashboard') return <Suspense key={area.key} fallback={null}><DashboardArea area={area} /></Suspense>;
   if (area.key === 'counter') return <CounterArea key={area.key} area={area} />;
   return <AreaPage key={area.key} area={area} />;
 }

@@ -13,6 +13,7 @@ import { problem, type NormalisationProblem } from './problems.ts';
 import { normaliseDocument, type RequiredDocument } from './required-document.ts';
 import { cleanLine, cleanText, foldVietnamese } from './text.ts';
 import { defaultWorkflow } from './workflow.ts';
+import { parseSupplementPolicy } from './supplement-policy.ts';
 
 export interface NormaliseOptions {
   plainDays: PlainDaysPolicy;
@@ -67,6 +68,11 @@ export function normaliseProcedure(record: ProcedureRecord, options: NormaliseOp
     digitallySignedResult: readFlag(record.digitallySignedResult, 'digitallySignedResult', issue),
   };
 
+  const supplementPolicy = parseSupplementPolicy(record.supplementPolicy);
+  if (supplementPolicy === null) {
+    issue('INVALID_SUPPLEMENT_POLICY', 'supplementPolicy', 'Cách tính thời hạn khi bổ sung hồ sơ phải là "restart" (tính lại) hoặc "pause" (tạm dừng).');
+  }
+
   const channelRows = readChannelRows(record.channels, issue, options, problems);
   const docs = readDocuments(record.requiredDocuments, issue, problems);
   if (issues.length > 0 || !levels) return { ok: false, code: code || undefined, issues };
@@ -119,6 +125,7 @@ export function normaliseProcedure(record: ProcedureRecord, options: NormaliseOp
     onlineLevel,
     ...flags,
     workflow: defaultWorkflow(timeLimit),
+    ...(supplementPolicy ? { supplementPolicy } : {}),
     sourceUrl: cleanLine(record.sourceUrl) || null,
   };
   const raw = record.raw === undefined ? null : record.raw;

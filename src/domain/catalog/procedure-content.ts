@@ -7,6 +7,7 @@ import type { LevelTag, ProcedureLevel } from './level.ts';
 import type { OnlineLevel } from './online-level.ts';
 import type { RequiredDocument } from './required-document.ts';
 import type { WorkflowTemplate } from './workflow.ts';
+import type { SupplementPolicy } from '../sla/index.ts';
 
 /** Time limit and fee of one channel (as published for the procedure or for one case). */
 export interface ChannelTerms {
@@ -74,5 +75,8 @@ export interface ProcedureContent {
   onlinePaymentRequired: boolean;
   digitallySignedResult: boolean;
   workflow: WorkflowTemplate;
+  /** How a supplement moves the clock; absent = restart (supplement-policy.ts). Only stored when set,
+   * so versions imported before the setting existed keep their content hash. */
+  supplementPolicy?: SupplementPolicy;
   sourceUrl: string | null;
 }

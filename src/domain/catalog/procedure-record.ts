@@ -50,6 +50,8 @@ export interface ProcedureRecord {
   mustFileInOwnArea?: unknown;
   onlinePaymentRequired?: unknown;
   digitallySignedResult?: unknown;
+  /** restart | pause (or Vietnamese "tính lại" / "tạm dừng"); absent = restart. */
+  supplementPolicy?: unknown;
   [key: string]: unknown;
 }
 

@@ -45,6 +45,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { key: 'must_file_in_own_area', headings: ['Nộp tại địa bàn'], description: 'có/không: must be filed in its own area.' },
   { key: 'online_payment_required', headings: ['Thanh toán trực tuyến'], description: 'có/không: fee must be paid online.' },
   { key: 'digitally_signed_result', headings: ['Kết quả ký số'], description: 'có/không: result must be digitally signed.' },
+  { key: 'supplement_policy', headings: ['Thời hạn khi bổ sung'], description: 'tính lại (restart, default) / tạm dừng (pause): how a supplement moves the clock.' },
   { key: 'source_url', headings: ['Nguồn', 'Đường dẫn'], description: 'Source URL.' },
 ];
 
@@ -152,6 +153,7 @@ export function tabularRecord(keys: ReadonlyArray<string | null>, headers: reado
     mustFileInOwnArea: cell.must_file_in_own_area,
     onlinePaymentRequired: cell.online_payment_required,
     digitallySignedResult: cell.digitally_signed_result,
+    ...(get('supplement_policy') ? { supplementPolicy: get('supplement_policy') } : {}),
     sourceUrl: get('source_url'),
     raw,
   };

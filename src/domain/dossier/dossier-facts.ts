@@ -21,6 +21,9 @@ export interface DossierFacts extends DossierUnits {
   pauseReason: PauseActionReason | null;
   /** Refused by the one-stop unit before transfer (portal code 3). */
   rejectedAtReceipt: boolean;
+  /** Inter-agency sub-dossiers still waiting for the coordinating agency (sub-dossier.ts); the caller
+   * counts them, absent = none. */
+  openSubDossiers?: number;
 }
 
 /** The facts of a dossier just received. */

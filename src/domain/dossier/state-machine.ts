@@ -42,6 +42,15 @@ function legalRuleRefusal(dossier: DossierFacts, action: ActionType, now: number
   if (action === 'extend' && dossier.extensionGranted) {
     return conflict('EXTENSION_ALREADY_GRANTED', 'Hồ sơ đã được gia hạn một lần: chỉ được hẹn lại ngày trả kết quả một lần.', { action });
   }
+  // Inter-agency work (liên thông): the decision waits for the coordinating agencies, unless the
+  // competent agency closes their sub-dossier explicitly, with a reason.
+  if (action === 'approve' && (dossier.openSubDossiers ?? 0) > 0) {
+    return conflict(
+      'SUB_DOSSIERS_OPEN',
+      `Chưa thể phê duyệt: còn ${dossier.openSubDossiers} hồ sơ liên thông chờ ý kiến cơ quan phối hợp (hoặc đóng hồ sơ liên thông, nêu lý do).`,
+      { action, openSubDossiers: dossier.openSubDossiers },
+    );
+  }
   // Decree 61/2018: an insufficient dossier must be answered within 3 working days of receipt.
   if (action === 'request_supplement' && now > dossier.supplementRequestDeadline) {
     return conflict(

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { receiveDossier, type IntakeRequest } from '../../services/dossier-intake.ts';
 import { actOnDossier, type ActionBody } from '../../services/dossier-actions.ts';
-import { getDossier, listMyDossiers, lookupPublic } from '../../services/dossier-read.ts';
+import { getDossier, listMyDossiers, lookupPublic, type MyDossiersQuery } from '../../services/dossier-read.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { errorResponseSchema } from '../error-handler.ts';
 import { originOf, requireStaff } from '../staff-auth.ts';
@@ -70,6 +70,9 @@ export function dossierRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         querystring: Type.Object({
           status: Type.Optional(Type.String({ maxLength: 40 })),
           subtree: Type.Optional(Type.Boolean()),
+          step: Type.Optional(Type.String({ maxLength: 40, description: 'bước quy trình: receive, forward, assign, process, review, approve, deliver_result, return' })),
+          overdue: Type.Optional(Type.Boolean()),
+          handler: Type.Optional(Type.String({ maxLength: 64, description: 'tên đăng nhập cán bộ đang giữ hồ sơ, "me" hoặc "none" (chưa phân công)' })),
           side: Type.Optional(Type.String({ enum: ['receiving', 'competent', 'return'], description: 'only dossiers where my unit is on this side (return: results to hand over here)' })),
           q: Type.Optional(Type.String({ maxLength: 100, description: 'dossier code, applicant phone or ID number, or words of the applicant name' })),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
@@ -79,8 +82,7 @@ export function dossierRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     },
     async (request) => {
       const actor = await requireStaff(ctx, request);
-      const q = request.query as { status?: string; subtree?: boolean; side?: 'receiving' | 'competent' | 'return'; q?: string; limit: number; offset: number };
-      return listMyDossiers(ctx, actor, q);
+      return listMyDossiers(ctx, actor, request.query as MyDossiersQuery);
     },
   );
 

@@ -1,6 +1,7 @@
 // Dossier endpoints: the officer's inbox, one dossier with its clock, timeline and allowed actions, one
 // action on it, and the citizen's public lookup (code + phone or ID number).
 import { api } from './client.ts';
+import type { DossierWorkflowView, PaperTransferView, StepKey, SubDossierView } from './workflow.ts';
 
 export type DossierStatus =
   | 'received'
@@ -37,22 +38,34 @@ export interface InboxItem {
   receivedAt: string;
   dueAt: string | null;
   overdue: boolean;
+  dueSoon?: boolean;
+  remainingText?: string | null;
+  currentStep?: StepKey | null;
+  currentStepName?: string | null;
+  handlerUsername?: string | null;
 }
 
 export interface InboxPage {
   items: InboxItem[];
   total: number;
+  /** Inter-agency sub-dossiers this unit coordinates: shown apart, never counted as dossiers. */
+  subDossiers?: { total: number; items: SubDossierView[] };
 }
 
 export interface InboxQuery {
   status?: string;
   subtree?: boolean;
+  step?: string;
+  overdue?: boolean;
+  /** A username, `me` or `none`. */
+  handler?: string;
   limit?: number;
   offset?: number;
 }
 
 export function fetchInbox(query: InboxQuery, signal?: AbortSignal): Promise<InboxPage> {
-  return api.get<InboxPage>('/dossiers', { status: query.status, subtree: query.subtree || undefined, limit: query.limit, offset: query.offset }, signal);
+  return api.get<InboxPage>('/dossiers', { status: query.status, subtree: query.subtree || undefined, step: query.step, overdue: query.overdue || undefined,
+    handler: query.handler, limit: query.limit, offset: query.offset }, signal);
 }
 
 export interface DossierClock {
@@ -104,6 +117,9 @@ export interface Dossier {
   clock: DossierClock;
   allowedActions: string[];
   timeline: TimelineEvent[];
+  workflow?: DossierWorkflowView;
+  paperTransfers?: PaperTransferView[];
+  subDossiers?: SubDossierView[];
 }
 
 export function fetchDossier(code: string, signal?: AbortSignal): Promise<Dossier> {

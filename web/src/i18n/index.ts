@@ -5,8 +5,14 @@ import { initReactI18next } from 'react-i18next';
 import { dossierEn } from './dossier.en.ts';
 import type { DossierMessages } from './dossier.vi.ts';
 import { dossierVi } from './dossier.vi.ts';
+import { workflowEn } from './workflow.en.ts';
+import { workflowVi, type WorkflowMessages } from './workflow.vi.ts';
 import { catalogEn } from './catalog.en.ts';
+import { filesEn } from './files.en.ts';
+import { filesVi, type FilesMessages } from './files.vi.ts';
 import { catalogVi, type CatalogMessages } from './catalog.vi.ts';
+import { dashboardEn } from './dashboard.en.ts';
+import { dashboardVi, type DashboardMessages } from './dashboard.vi.ts';
 import { queueEn } from './queue.en.ts';
 import { queueVi, type QueueMessages } from './queue.vi.ts';
 import { catalogAdminEn } from './catalog-admin.en.ts';
@@ -20,11 +26,14 @@ import { feedbackVi, type FeedbackMessages } from './feedback.vi.ts';
 import { staffEn } from './staff.en.ts';
 import { staffVi, type StaffMessages } from './staff.vi.ts';
 import { en } from './en.ts';
+import { notifyEn } from './notify.en.ts';
+import { notifyVi, type NotifyMessages } from './notify.vi.ts';
 import { vi, type Messages } from './vi.ts';
 
 // One line per namespace, so features add theirs without touching the others'.
 const NAMESPACES_VI = {
   staff: staffVi,
+  notify: notifyVi,
   feedback: feedbackVi,
   dossier: dossierVi,
   catalog: catalogVi,
@@ -32,9 +41,13 @@ const NAMESPACES_VI = {
   catalogAdmin: catalogAdminVi,
   restructure: restructureVi,
   queue: queueVi,
+  files: filesVi,
+  dashboard: dashboardVi,
+  workflow: workflowVi,
 };
 const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
   staff: staffEn,
+  notify: notifyEn,
   feedback: feedbackEn,
   dossier: dossierEn,
   catalog: catalogEn,
@@ -42,9 +55,13 @@ const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
   catalogAdmin: catalogAdminEn,
   restructure: restructureEn,
   queue: queueEn,
+  files: filesEn,
+  dashboard: dashboardEn,
+  workflow: workflowEn,
 };
 type Namespaces = {
   staff: StaffMessages;
+  notify: NotifyMessages;
   feedback: FeedbackMessages;
   dossier: DossierMessages;
   catalog: CatalogMessages;
@@ -52,6 +69,9 @@ type Namespaces = {
   catalogAdmin: CatalogAdminMessages;
   restructure: RestructureMessages;
   queue: QueueMessages;
+  files: FilesMessages;
+  dashboard: DashboardMessages;
+  workflow: WorkflowMessages;
 };
 
 export const LANGUAGES = ['vi', 'en'] as const;

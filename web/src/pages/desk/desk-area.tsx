@@ -6,6 +6,7 @@ import { RequireStaff } from '../../auth/require-staff.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { DossierPage } from './dossier-page.tsx';
 import { InboxPage } from './inbox-page.tsx';
+import { UnitWorkPage } from './unit-work-page.tsx';
 import { FeedbackInboxPage } from './feedback-inbox-page.tsx';
 import { FeedbackItemPage } from './feedback-item-page.tsx';
 import '../../styles/dossier.css';
@@ -16,6 +17,7 @@ export function DeskArea({ area }: { area: Area }) {
     <RequireStaff title={t('nav.desk')} roles={area.roles}>
       <Routes>
         <Route index element={<InboxPage />} />
+        <Route path="don-vi" element={<UnitWorkPage />} />
         <Route path="phan-anh" element={<FeedbackInboxPage />} />
         <Route path="phan-anh/:code" element={<FeedbackItemPage />} />
         <Route path=":code" element={<DossierPage />} />

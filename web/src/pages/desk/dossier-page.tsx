@@ -8,11 +8,16 @@ import { fetchDossier, type ActionType, type Dossier } from '../../api/dossiers.
 import { ErrorAlert } from '../../calendar/error-alert.tsx';
 import { formatInstant } from '../../calendar/format-date.ts';
 import { ActionForm, isKnownAction } from '../../dossier/action-form.tsx';
+import { AttachmentsPanel } from '../../dossier/attachments-panel.tsx';
+import { DossierFormsPanel } from '../../dossier/dossier-forms-panel.tsx';
+import { NotificationList } from '../../dossier/notification-list.tsx';
 import { StatusBadge } from '../../dossier/status-badge.tsx';
 import { Timeline } from '../../dossier/timeline.tsx';
 import { DossierComplaints } from '../../dossier/dossier-complaints.tsx';
 import { errorMessage } from '../../i18n/error-message.ts';
 import { useDocumentTitle } from '../../layout/use-document-title.ts';
+import { useSession } from '../../auth/session-context.ts';
+import { PaperJourneyCard, SubDossiersCard, WorkflowStepsCard } from '../../dossier/workflow-panels.tsx';
 
 type Load = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; dossier: Dossier };
 
@@ -45,7 +50,7 @@ export function DossierPage() {
       <p className="back-link"><Link to="/xu-ly">{t('dossier.desk.back')}</Link></p>
       {load.state === 'loading' ? <p className="muted" role="status">{t('dossier.dossier.loading')}</p> : null}
       {load.state === 'error' ? <LoadError code={code} error={load.error} onRetry={() => setGeneration((g) => g + 1)} /> : null}
-      {load.state === 'ready' ? <DossierView dossier={load.dossier} done={done} onDone={reload} /> : null}
+      {load.state === 'ready' ? <DossierView dossier={load.dossier} done={done} onDone={reload} onReload={() => setGeneration((g) => g + 1)} /> : null}
     </div>
   );
 }
@@ -73,8 +78,13 @@ function LoadError({ code, error, onRetry }: { code: string; error: unknown; onR
   );
 }
 
-function DossierView({ dossier, done, onDone }: { dossier: Dossier; done: ActionType | null; onDone: (type: ActionType) => void }) {
+function DossierView({ dossier, done, onDone, onReload }: { dossier: Dossier; done: ActionType | null; onDone: (type: ActionType) => void; onReload: () => void }) {
   const { t } = useTranslation();
+  const { session } = useSession();
+  const user = session.status === 'signed-in' ? session.user : null;
+  const refresh = onReload;
+  const atAgency = user !== null && user.unitCode === dossier.competentUnitCode && user.roles.some((r) => r === 'leader' || r === 'processing');
+  const canOpenSub = atAgency && (dossier.status === 'processing' || dossier.status === 'paused');
   const { clock, applicant } = dossier;
   const finished = clock.phase === 'finished';
   const outcome = clock.outcome === 'early' || clock.outcome === 'on_time' || clock.outcome === 'late' ? clock.outcome : null;
@@ -108,6 +118,10 @@ function DossierView({ dossier, done, onDone }: { dossier: Dossier; done: Action
       <div className="dossier-grid">
         <div className="dossier-main">
           <ActionsPanel dossier={dossier} done={done} onDone={onDone} />
+          <WorkflowStepsCard dossier={dossier} />
+          <PaperJourneyCard dossier={dossier} unitCode={user?.unitCode ?? null} onChanged={refresh} />
+          <SubDossiersCard dossier={dossier} canOpen={canOpenSub} onChanged={refresh} />
+          <AttachmentsPanel dossier={dossier} />
           <section className="card" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('dossier.dossier.timeline')}</h2>
             <Timeline
@@ -128,6 +142,7 @@ function DossierView({ dossier, done, onDone }: { dossier: Dossier; done: Action
           </section>
         </div>
         <aside className="dossier-side">
+          <DossierFormsPanel dossier={dossier} />
           <DossierComplaints dossierCode={dossier.code} />
           <section className="card" aria-labelledby="units-title">
             <h2 id="units-title">{t('dossier.dossier.units')}</h2>
@@ -148,6 +163,7 @@ function DossierView({ dossier, done, onDone }: { dossier: Dossier; done: Action
               {applicant.address?.communeCode ? <div><dt>{t('dossier.dossier.commune')}</dt><dd>{applicant.address.communeCode}</dd></div> : null}
             </dl>
           </section>
+          <NotificationList code={dossier.code} version={dossier.timeline.length} />
         </aside>
       </div>
     </>

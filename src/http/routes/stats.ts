@@ -1,0 +1,134 @@
+// Statistics and reports: the contract's summary, the operations dashboard, drill-down lists, the late
+// list, and Excel exports (streamed). Every route is for staff and scoped to the caller's unit subtree.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { PassThrough } from 'node:stream';
+import { readFile } from 'node:fs/promises';
+import { Type } from 'typebox';
+import { statsDashboard, statsSummary } from '../../services/stats-summary.ts';
+import { drillDown, DRILL_MEASURES, type DrillQuery } from '../../services/stats-drilldown.ts';
+import { lateList, type LateQuery } from '../../services/stats-late.ts';
+import { writeLateWorkbook, writePeriodReport } from '../../services/stats-export.ts';
+import type { StatsQuery } from '../../services/stats-scope.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { errorResponseSchema } from '../error-handler.ts';
+import { requireStaff } from '../staff-auth.ts';
+
+const staffSecurity: Array<Record<string, string[]>> = [{ bearer: [] }, { cookie: [] }];
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
+const Day = Type.String({ maxLength: 10, description: 'YYYY-MM-DD' });
+const scopeQuery = {
+  from: Type.Optional(Day),
+  to: Type.Optional(Day),
+  unitCode: Type.Optional(Type.String({ maxLength: 50 })),
+  field: Type.Optional(Type.String({ maxLength: 300 })),
+  procedureCode: Type.Optional(Type.String({ maxLength: 100 })),
+  channel: Type.Optional(Type.String({ enum: ['direct', 'online', 'postal'] })),
+};
+const Count = Type.Integer();
+const DISTRICTS_FILE = new URL('../../../seed/binh-duong-districts.geojson', import.meta.url);
+let districts: Promise<unknown> | undefined;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function statsRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  app.get('/stats/districts.geojson', {
+    schema: { tags: ['stats'], summary: 'Ranh giới các huyện của tỉnh (GeoJSON, đơn giản hóa) cho bản đồ của bảng điều hành' },
+  }, async () => (districts ??= readFile(DISTRICTS_FILE, 'utf8').then((text) => JSON.parse(text) as unknown)));
+
+  app.get('/stats/summary', {
+    schema: {
+      tags: ['stats'],
+      summary: 'Số liệu tổng hợp của đơn vị (và các đơn vị cấp dưới) trong kỳ, theo đơn vị tiếp nhận hoặc cơ quan giải quyết',
+      security: staffSecurity,
+      querystring: Type.Object(scopeQuery, { additionalProperties: false }),
+      response: {
+        200: Type.Object({
+          period: Type.Object({ from: Type.String(), to: Type.String() }),
+          unitCode: Type.String(),
+          received: Type.Object({ total: Count, direct: Count, online: Count, postal: Count }),
+          finished: Type.Object({ early: Count, onTime: Count, late: Count }),
+          inProgress: Type.Object({ onTime: Count, overdue: Count }),
+          returned: Count,
+          rejected: Count,
+          withdrawn: Count,
+          satisfaction: Type.Object({ ratings: Count, satisfiedPercent: Type.Number() }),
+        }),
+        ...errors,
+      },
+    },
+  }, async (request) => statsSummary(ctx, await requireStaff(ctx, request), request.query as StatsQuery));
+
+  app.get('/stats/dashboard', {
+    schema: {
+      tags: ['stats'],
+      summary: 'Bảng điều hành: tổng hợp, theo Trung tâm/Chi nhánh/Điểm tiếp nhận, theo cơ quan giải quyết, theo thủ tục, theo huyện và theo ngày',
+      security: staffSecurity,
+      querystring: Type.Object(scopeQuery, { additionalProperties: false }),
+      response: { ...errors },
+    },
+  }, async (request) => statsDashboard(ctx, await requireStaff(ctx, request), request.query as StatsQuery));
+
+  app.get('/stats/dossiers', {
+    schema: {
+      tags: ['stats'],
+      summary: 'Danh sách hồ sơ đằng sau một con số của bảng điều hành',
+      security: staffSecurity,
+      querystring: Type.Object({
+        ...scopeQuery,
+        measure: Type.String({ enum: [...DRILL_MEASURES] }),
+        receivingUnitCode: Type.Optional(Type.String({ maxLength: 50 })),
+        competentUnitCode: Type.Optional(Type.String({ maxLength: 50 })),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+        offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+      }, { additionalProperties: false }),
+      response: { ...errors },
+    },
+  }, async (request) => drillDown(ctx, await requireStaff(ctx, request), request.query as DrillQuery));
+
+  const lateQuery = Type.Object({
+    ...scopeQuery,
+    which: Type.Optional(Type.String({ enum: ['overdue', 'due_soon', 'all'], default: 'all' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })),
+  }, { additionalProperties: false });
+
+  app.get('/stats/late', {
+    schema: {
+      tags: ['stats'],
+      summary: 'Hồ sơ quá hạn và sắp đến hạn (trong 1 ngày làm việc): bước hiện tại, cán bộ đang xử lý, thời gian quá hạn',
+      security: staffSecurity,
+      querystring: lateQuery,
+      response: { ...errors },
+    },
+  }, async (request) => {
+    const q = request.query as LateQuery & { limit: number };
+    return lateList(ctx, await requireStaff(ctx, request), q, q.limit);
+  });
+
+  app.get('/stats/late.xlsx', {
+    schema: { tags: ['stats'], summary: 'Xuất Excel danh sách hồ sơ quá hạn và sắp đến hạn (ghi dạng luồng)', security: staffSecurity, querystring: lateQuery },
+  }, async (request, reply) => {
+    const actor = await requireStaff(ctx, request);
+    return streamWorkbook(reply, 'ho-so-qua-han.xlsx', (open) => writeLateWorkbook(ctx, actor, request.query as LateQuery, open));
+  });
+
+  app.get('/stats/reports/period.xlsx', {
+    schema: {
+      tags: ['stats'], summary: 'Báo cáo tình hình giải quyết TTHC trong kỳ (Excel)', security: staffSecurity,
+      querystring: Type.Object(scopeQuery, { additionalProperties: false }),
+    },
+  }, async (request, reply) => {
+    const actor = await requireStaff(ctx, request);
+    const q = request.query as StatsQuery;
+    return streamWorkbook(reply, `bao-cao-ky-${q.from ?? ''}-${q.to ?? ''}.xlsx`, (open) => writePeriodReport(ctx, actor, q, open));
+  });
+}
+
+/** The writer calls `open` only once its checks have passed, so errors still answer as JSON. */
+async function streamWorkbook(reply: FastifyReply, fileName: string, write: (open: () => PassThrough) => Promise<unknown>): Promise<FastifyReply> {
+  const stream = new PassThrough();
+  await write(() => {
+    reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${fileName}"`);
+    void reply.send(stream);
+    return stream;
+  });
+  return reply;
+}

@@ -1,0 +1,73 @@
+// The background jobs of `motcua serve`, built from the settings: the dossier timer scan, the outbox
+// dispatcher and the notification delivery. Returned unstarted; `serve` starts them and stops them on
+// SIGTERM, tests call `runOnce(name)` with an injected clock.
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { ServiceContext } from '../services/context.ts';
+import { channelsFromSettings } from '../services/notifications/channels.ts';
+import { SILENT_LOGGER, type Channels, type JobLogger } from '../services/notifications/channel.ts';
+import { DEFAULT_TIMER_POLICY } from '../domain/sla/dossier-timers.ts';
+import { scanDossierTimers, TIMER_JOB } from './dossier-timers.ts';
+import { deliverNotifications } from './notification-delivery.ts';
+import { dispatchOutbox } from './outbox-dispatch.ts';
+import { OUTBOX_CONSUMERS, type OutboxConsumer } from './outbox-consumers.ts';
+import { JobRunner } from './runner.ts';
+
+export const OUTBOX_JOB = 'outbox';
+export const DELIVERY_JOB = 'notification-delivery';
+
+export interface JobOptions {
+  demo?: boolean;
+  log?: JobLogger;
+  /** Replaces the channels built from the settings (tests). */
+  channels?: Channels;
+  consumers?: readonly OutboxConsumer[];
+  /** Identifies this instance in job leases. */
+  holder?: string;
+}
+
+export interface BackgroundJobs {
+  runner: JobRunner;
+  channels: Channels;
+  runOnce(name: string): ReturnType<JobRunner['runOnce']>;
+  /** Stops the jobs (waiting for runs in flight) and closes the channels. */
+  stop(): Promise<void>;
+}
+
+export function createJobs(ctx: ServiceContext, options: JobOptions = {}): BackgroundJobs {
+  const log = options.log ?? SILENT_LOGGER;
+  const { jobs: settings, notifications } = ctx.settings;
+  const built = options.channels ? undefined : channelsFromSettings(notifications, { demo: options.demo ?? false, log });
+  const channels = options.channels ?? built!;
+  const holder = options.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const leaseMs = settings.leaseSeconds * 1000;
+  const runner = new JobRunner([
+    {
+      name: TIMER_JOB,
+      intervalMs: settings.timerIntervalSeconds * 1000,
+      run: async () => ({ ...(await scanDossierTimers(ctx, { holder, leaseMs, policy: { ...DEFAULT_TIMER_POLICY, dueSoonPercent: settings.dueSoonPercent } })) }),
+    },
+    {
+      name: OUTBOX_JOB,
+      intervalMs: settings.outboxIntervalSeconds * 1000,
+      run: async () => ({ ...(await dispatchOutbox(ctx, { consumers: options.consumers ?? OUTBOX_CONSUMERS, batch: 200, maxAttempts: 10, retryBaseMs: 30_000 })) }),
+    },
+    {
+      name: DELIVERY_JOB,
+      intervalMs: settings.deliveryIntervalSeconds * 1000,
+      run: async () => ({ ...(await deliverNotifications(ctx, {
+        channels, batch: 50, leaseMs, maxAttempts: notifications.maxAttempts, retryBaseMs: notifications.retryBaseSeconds * 1000,
+        publicUrl: notifications.publicUrl, log,
+      })) }),
+    },
+  ], log);
+  return {
+    runner,
+    channels,
+    runOnce: (name) => runner.runOnce(name),
+    stop: async () => {
+      await runner.stop();
+      built?.close();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { findTemplate, renderNotification, templateNames, UnknownTemplateError } from './index.ts';
+
+const context = { publicUrl: 'https://dichvucong.binhduong.gov.vn' };
+const payload = {
+  code: '000.00.53.H74-241209-0001', procedureName: 'Đăng ký khai sinh', applicantName: 'Nguyễn Văn An',
+  receivedAt: '2024-12-09T09:00:00+07:00', dueAt: '2024-12-12T09:00:00+07:00', returnPlace: 'Điểm tiếp nhận Xã An Linh',
+  reason: 'Thiếu giấy tờ', missingDocuments: ['Giấy chứng sinh'], previousDueAt: '2024-12-12T09:00:00+07:00', newDueAt: '2024-12-16T09:00:00+07:00',
+  readyAt: '2024-12-10T10:00:00+07:00', remainingText: 'Còn 4 giờ', apologyDeadlineAt: '2024-12-11T09:00:00+07:00', byPost: false,
+};
+
+describe('notification templates', () => {
+  it.each(templateNames())('%s renders Vietnamese text with the code and an unaccented SMS', (name) => {
+    const message = renderNotification(name, payload, context);
+    expect(message.subject).toContain(payload.code);
+    expect(message.text).toContain(payload.code);
+    for (const part of [message.subject, message.text, message.sms]) expect(part).not.toMatch(/undefined|null|NaN|\[object/);
+    expect(message.sms).toMatch(/^[\x20-\x7e]+$/); // GSM-safe, no diacritics
+    expect(findTemplate(name)!.label.length).toBeGreaterThan(3);
+  });
+
+  it('links the applicant to the public lookup of the dossier and never needs an ID number', () => {
+    const message = renderNotification('dossier.received', payload, context);
+    expect(message.text).toContain('https://dichvucong.binhduong.gov.vn/tra-cuu?ma=000.00.53.H74-241209-0001');
+    expect(message.text).toContain('Ngày hẹn trả kết quả: 09:00 ngày 12/12/2024, tại Điểm tiếp nhận Xã An Linh.');
+    expect(message.sms).toBe('Ho so 000.00.53.H74-241209-0001 da duoc tiep nhan. Hen tra ket qua 09:00 ngay 12/12/2024. Tra cuu: https://dichvucong.binhduong.gov.vn/tra-cuu?ma=000.00.53.H74-241209-0001');
+    expect(renderNotification('dossier.result_ready', { ...payload, byPost: true }, context).text).toContain('qua dịch vụ bưu chính công ích');
+  });
+
+  it('refuses an unknown template by name', () => {
+    expect(() => renderNotification('feedback.nope', payload, context)).toThrow(UnknownTemplateError);
+  });
+});

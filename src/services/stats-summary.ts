@@ -1,0 +1,198 @@
+// The contract's summary (GET /stats/summary) and the operations dashboard, answered from the daily
+// rollups; only the in-progress split (a matter of time, not of events) reads the open dossiers.
+import { addCounters, ZERO_COUNTERS, type RollupCounters } from '../domain/stats/rollup-deltas.ts';
+import { snapshotInstant, MAX_SERIES_DAYS } from '../domain/stats/period.ts';
+import { inProgressBy, sumRollups, type Breakdown, type FactFilter, type InProgressCounts, type SnapshotFilter } from '../store/stats.ts';
+import { listAllUnits } from '../store/units.ts';
+import { satisfactionOf, type Satisfaction } from './stats-satisfaction.ts';
+import { resolveStatsScope, type StatsQuery, type StatsScope } from './stats-scope.ts';
+import type { Unit } from '../domain/network/unit.ts';
+import type { Actor, ServiceContext } from './context.ts';
+
+export interface StatsSummary {
+  received: { total: number; direct: number; online: number; postal: number };
+  finished: { early: number; onTime: number; late: number };
+  inProgress: InProgressCounts;
+  returned: number;
+  rejected: number;
+  withdrawn: number;
+  satisfaction: Satisfaction;
+}
+
+export interface SummaryAnswer extends StatsSummary {
+  period: { from: string; to: string };
+  unitCode: string;
+}
+
+const filters = (ctx: ServiceContext, scope: StatsScope): { facts: FactFilter; snapshot: SnapshotFilter; at: Date } => ({
+  facts: { fromDay: scope.period.from, toDay: scope.period.to, unitCodes: scope.unitCodes, procedureCodes: scope.procedureCodes, channel: scope.channel },
+  snapshot: { unitCodes: scope.unitCodes, procedureCodes: scope.procedureCodes, channel: scope.channel },
+  at: new Date(snapshotInstant(scope.period, ctx.now().getTime())),
+});
+
+export function summaryOf(byChannel: ReadonlyArray<{ key: string; counters: RollupCounters }>, inProgress: InProgressCounts, satisfaction: Satisfaction): StatsSummary {
+  const total = byChannel.reduce((sum, row) => addCounters(sum, row.counters), ZERO_COUNTERS);
+  const channel = (name: string) => byChannel.find((row) => row.key === name)?.counters.received ?? 0;
+  return {
+    received: { total: total.received, direct: channel('direct'), online: channel('online'), postal: channel('postal') },
+    finished: { early: total.finishedEarly, onTime: total.finishedOnTime, late: total.finishedLate },
+    inProgress,
+    returned: total.returned,
+    rejected: total.rejected,
+    withdrawn: total.withdrawn,
+    satisfaction,
+  };
+}
+
+export async function statsSummary(ctx: ServiceContext, actor: Actor, query: StatsQuery): Promise<SummaryAnswer> {
+  const scope = await resolveStatsScope(ctx, actor, query);
+  const f = filters(ctx, scope);
+  const [byChannel, [inProgress], satisfaction] = await Promise.all([
+    sumRollups(ctx.db, ctx.provinceCode, f.facts, 'channel'),
+    inProgressBy(ctx.db, ctx.provinceCode, f.at, f.snapshot, 'total'),
+    satisfactionOf(ctx.db, ctx.provinceCode, f.facts),
+  ]);
+  return {
+    period: { from: scope.period.from, to: scope.period.to },
+    unitCode: scope.unit.code,
+    ...summaryOf(byChannel, { onTime: inProgress?.onTime ?? 0, overdue: inProgress?.overdue ?? 0 }, satisfaction),
+  };
+}
+
+export interface DashboardRow {
+  key: string;
+  name: string;
+  type?: string | undefined;
+  received: number;
+  finishedEarly: number;
+  finishedOnTime: number;
+  finishedLate: number;
+  returned: number;
+  rejected: number;
+  withdrawn: number;
+  supplementRequests: number;
+  averageProcessingHours: number | null;
+  inProgressOnTime: number;
+  inProgressOverdue: number;
+  /** In progress when the period began (số kỳ trước chuyển qua). */
+  carriedOver: number;
+}
+
+export interface DashboardAnswer extends SummaryAnswer {
+  unitName: string;
+  carriedOver: number;
+  supplementRequests: number;
+  extensions: number;
+  averageProcessingHours: number | null;
+  /** Receiving units rolled up to the level just below the chosen unit (Center / Branch / Reception Point). */
+  byReceivingUnit: DashboardRow[];
+  byCompetentAgency: DashboardRow[];
+  byProcedure: DashboardRow[];
+  /** Per district (GSO code of the Branch's area), for the map. */
+  byDistrict: DashboardRow[];
+  /** Per day of the period (omitted beyond MAX_SERIES_DAYS). */
+  daily: DashboardRow[] | null;
+}
+
+const hours = (c: RollupCounters) => {
+  const finished = c.finishedEarly + c.finishedOnTime + c.finishedLate;
+  return finished === 0 ? null : Math.round((c.processingMs / finished / 3_600_000) * 10) / 10;
+};
+
+function rowsOf(
+  facts: ReadonlyArray<{ key: string; counters: RollupCounters }>,
+  open: ReadonlyArray<{ key: string } & InProgressCounts>,
+  groupOf: (key: string) => { key: string; name: string; type?: string | undefined },
+  openAtStart: ReadonlyArray<{ key: string } & InProgressCounts> = [],
+): DashboardRow[] {
+  const sums = new Map<string, { meta: { key: string; name: string; type?: string | undefined }; c: RollupCounters; open: InProgressCounts; carried: number }>();
+  const entry = (key: string) => {
+    const meta = groupOf(key);
+    let e = sums.get(meta.key);
+    if (!e) sums.set(meta.key, (e = { meta, c: { ...ZERO_COUNTERS }, open: { onTime: 0, overdue: 0 }, carried: 0 }));
+    return e;
+  };
+  for (const row of openAtStart) entry(row.key).carried += row.onTime + row.overdue;
+  for (const row of facts) {
+    const e = entry(row.key);
+    e.c = addCounters(e.c, row.counters);
+  }
+  for (const row of open) {
+    const e = entry(row.key);
+    e.open = { onTime: e.open.onTime + row.onTime, overdue: e.open.overdue + row.overdue };
+  }
+  return [...sums.values()].map(({ meta, c, open: o, carried }) => ({
+    key: meta.key, name: meta.name, ...(meta.type ? { type: meta.type } : {}),
+    received: c.received, finishedEarly: c.finishedEarly, finishedOnTime: c.finishedOnTime, finishedLate: c.finishedLate,
+    returned: c.returned, rejected: c.rejected, withdrawn: c.withdrawn, supplementRequests: c.supplementRequests,
+    averageProcessingHours: hours(c), inProgressOnTime: o.onTime, inProgressOverdue: o.overdue, carriedOver: carried,
+  }));
+}
+
+/** The ancestor of `code` that is a direct child of `root` (or root itself); undefined outside the subtree. */
+function childOf(units: ReadonlyMap<string, Unit>, root: string, code: string): Unit | undefined {
+  let unit = units.get(code);
+  while (unit) {
+    if (unit.code === root || unit.parentCode === root) return unit;
+    unit = unit.parentCode ? units.get(unit.parentCode) : undefined;
+  }
+  return undefined;
+}
+
+/** The Branch (district) a receiving unit belongs to. */
+function districtOf(units: ReadonlyMap<string, Unit>, code: string): Unit | undefined {
+  let unit = units.get(code);
+  while (unit && unit.type !== 'branch') unit = unit.parentCode ? units.get(unit.parentCode) : undefined;
+  return unit;
+}
+
+export async function statsDashboard(ctx: ServiceContext, actor: Actor, query: StatsQuery): Promise<DashboardAnswer> {
+  const scope = await resolveStatsScope(ctx, actor, query);
+  const f = filters(ctx, scope);
+  const db = ctx.db;
+  const p = ctx.provinceCode;
+  const facts = (by: Breakdown) => sumRollups(db, p, f.facts, by);
+  const open = (by: Breakdown) => inProgressBy(db, p, f.at, f.snapshot, by);
+  const start = new Date(scope.period.startsAt);
+  const [byChannel, total, receiving, receivingOpen, competent, competentOpen, procedure, procedureOpen, satisfaction, allUnits, receivingAtStart] = await Promise.all([
+    facts('channel'), open('total'), facts('receiving'), open('receiving'), facts('competent'), open('competent'), facts('procedure'), open('procedure'),
+    satisfactionOf(db, p, f.facts), listAllUnits(db), inProgressBy(db, p, start, f.snapshot, 'receiving'),
+  ]);
+  const daily = scope.period.days <= MAX_SERIES_DAYS ? rowsOf(await facts('day'), [], (key) => ({ key, name: key })) : null;
+  const units = new Map(allUnits.map((u) => [u.code, u]));
+  const procedureNames = await procedureNamesOf(ctx, procedure.map((r) => r.key));
+  const totals = byChannel.reduce((sum, row) => addCounters(sum, row.counters), ZERO_COUNTERS);
+  const unitGroup = (key: string) => {
+    const unit = childOf(units, scope.unit.code, key);
+    return unit ? { key: unit.code, name: unit.name, type: unit.type } : { key: '_other', name: 'Đơn vị tiếp nhận khác (hồ sơ do cơ quan trong phạm vi giải quyết)' };
+  };
+  const districtGroup = (key: string) => {
+    const branch = districtOf(units, key);
+    return branch ? { key: branch.areaCode ?? branch.code, name: branch.name, type: 'district' } : { key: '_none', name: 'Trung tâm (cấp tỉnh)' };
+  };
+  const byProcedure = rowsOf(procedure, procedureOpen, (key) => ({ key, name: procedureNames.get(key) ?? key }))
+    .sort((a, b) => b.received - a.received || a.key.localeCompare(b.key));
+  return {
+    period: { from: scope.period.from, to: scope.period.to },
+    unitCode: scope.unit.code,
+    unitName: scope.unit.name,
+    carriedOver: receivingAtStart.reduce((n, r) => n + r.onTime + r.overdue, 0),
+    ...summaryOf(byChannel, { onTime: total[0]?.onTime ?? 0, overdue: total[0]?.overdue ?? 0 }, satisfaction),
+    supplementRequests: totals.supplementRequests,
+    extensions: totals.extensions,
+    averageProcessingHours: hours(totals),
+    byReceivingUnit: rowsOf(receiving, receivingOpen, unitGroup, receivingAtStart).sort((a, b) => a.key.localeCompare(b.key)),
+    byCompetentAgency: rowsOf(competent, competentOpen, (key) => ({ key, name: units.get(key)?.name ?? key, type: 'agency' }))
+      .sort((a, b) => b.received - a.received || a.key.localeCompare(b.key)),
+    byProcedure: byProcedure.slice(0, 50),
+    byDistrict: rowsOf(receiving, receivingOpen, districtGroup, receivingAtStart).filter((r) => r.key !== '_none').sort((a, b) => a.key.localeCompare(b.key)),
+    daily,
+  };
+}
+
+async function procedureNamesOf(ctx: ServiceContext, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await ctx.db.selectFrom('procedure_versions').select(['procedure_code', 'name', 'version'])
+    .where('province_code', '=', ctx.provinceCode).where('procedure_code', 'in', [...codes]).orderBy('version').execute();
+  return new Map(rows.map((r) => [r.procedure_code, r.name]));
+}

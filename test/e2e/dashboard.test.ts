@@ -1,0 +1,92 @@
+// The operations dashboard in Chromium: gd.TT74 opens Điều hành on a generated three-week history, sees
+// the contract summary's numbers in the tiles, charts and the district map drawn, and drills down from
+// a number (finished late) and from a Branch's row to the dossiers behind them, then opens one on the desk.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserSession } from '../support/browser-session.ts';
+import { DEMO_PASSWORD } from '../support/context.ts';
+import { generateDossierHistory } from '../../src/services/demo-dossier-history.ts';
+
+const VN = 7 * 3_600_000;
+const day = (ms: number) => new Date(ms + VN).toISOString().slice(0, 10);
+
+describe('operations dashboard in Chromium', () => {
+  const session = useBrowserSession();
+  const to = day(Date.now());
+  const from = day(Date.now() - 30 * 86_400_000);
+  let summary: { received: { total: number }; finished: { late: number }; inProgress: { overdue: number } };
+  let token: string;
+
+  beforeAll(async () => {
+    const { server } = session;
+    const list = await (await fetch(`${server.baseUrl}/api/v1/procedures?level=commune&locationFree=true&q=khai%20sinh&limit=50`)).json();
+    const procedure = list.items.find((p: { processingDays: number | null }) => p.processingDays !== null && p.processingDays >= 3);
+    let now = Date.now() - 24 * 86_400_000;
+    const ctx = { ...server.ctx, now: () => new Date(now) };
+    await generateDossierHistory(ctx, {
+      startDay: day(now), days: 21, intakesPerDay: 3, receivingUnits: ['CN724', 'CN718', 'DTN25741', 'TT74'], communes: ['25861', '25741', '25855'],
+      procedureCode: procedure.code, seed: 7, setNow: (d) => (now = Math.min(d.getTime(), Date.now() - 60_000)),
+    });
+    const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'gd.TT74', password: DEMO_PASSWORD }),
+    });
+    token = (await login.json()).token;
+    summary = await (await fetch(`${server.baseUrl}/api/v1/stats/summary?from=${from}&to=${to}&unitCode=TT74`, { headers: { authorization: `Bearer ${token}` } })).json();
+    expect(summary.received.total).toBeGreaterThan(20);
+    expect(summary.finished.late + summary.inProgress.overdue).toBeGreaterThan(0);
+  }, 300_000);
+
+  async function signedIn(path: string): Promise<Page> {
+    const context = await session.browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(session.server.baseUrl + path);
+    await page.fill('[data-testid="login-username"]', 'gd.TT74');
+    await page.fill('[data-testid="login-password"]', DEMO_PASSWORD);
+    await page.click('[data-testid="login-submit"]');
+    await page.locator('[data-testid="current-user"]').waitFor({ timeout: 10_000 });
+    return page;
+  }
+
+  it('shows the summary numbers, the charts and the map, and drills down to the dossiers behind a number', async () => {
+    const page = await signedIn(`/dieu-hanh?from=${from}&to=${to}`);
+    await page.locator('[data-testid="kpi-received"]').waitFor({ timeout: 15_000 });
+    expect(await page.textContent('[data-testid="dashboard-scope"]')).toContain('Trung tâm Phục vụ hành chính công');
+    expect(await page.textContent('[data-testid="kpi-link-received"]')).toBe(String(summary.received.total));
+    expect(await page.textContent('[data-testid="kpi-link-late"]')).toBe(String(summary.finished.late));
+    expect(await page.textContent('[data-testid="kpi-link-overdue"]')).toBe(String(summary.inProgress.overdue));
+    for (const chart of ['chart-channel', 'chart-finished', 'chart-units', 'chart-agencies', 'chart-map']) {
+      await page.locator(`[data-testid="${chart}"] canvas`).waitFor({ timeout: 10_000 });
+    }
+    expect(await page.locator('[data-testid="table-units"] tr[data-code="CN724"]').count()).toBe(1);
+
+    const measure = summary.finished.late > 0 ? 'late' : 'overdue';
+    const expected = measure === 'late' ? summary.finished.late : summary.inProgress.overdue;
+    await page.click(`[data-testid="kpi-link-${measure}"]`);
+    await page.locator('[data-testid="drill-total"]').waitFor();
+    expect(Number(await page.getAttribute('[data-testid="drill-total"]', 'data-total'))).toBe(expected);
+    expect(await page.locator('[data-testid="drill-item"]').count()).toBe(Math.min(expected, 50));
+
+    await page.goBack();
+    const branchRow = page.locator('[data-testid="table-units"] tr[data-code="CN724"]');
+    await branchRow.waitFor();
+    const branchReceived = Number(await branchRow.locator('td').first().textContent());
+    await branchRow.locator('td a').first().click();
+    await page.locator('[data-testid="drill-total"]').waitFor();
+    expect(Number(await page.getAttribute('[data-testid="drill-total"]', 'data-total'))).toBe(branchReceived);
+    const first = page.locator('[data-testid="drill-item"] a').first();
+    const code = await first.textContent();
+    await first.click();
+    await page.locator('[data-testid="dossier-page"]').waitFor({ timeout: 10_000 });
+    expect(page.url()).toContain(encodeURIComponent(code ?? ''));
+    await page.context().close();
+  }, 120_000);
+
+  it('refuses a Branch manager a unit outside the Branch', async () => {
+    const login = await fetch(`${session.server.baseUrl}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'gd.CN718', password: DEMO_PASSWORD }),
+    });
+    const branchToken = (await login.json()).token;
+    const res = await fetch(`${session.server.baseUrl}/api/v1/stats/dashboard?unitCode=TT74`, { headers: { authorization: `Bearer ${branchToken}` } });
+    expect(res.status).toBe(403);
+  });
+});

@@ -1,0 +1,282 @@
+// Statistics on each engine: a generated history made through the real commands; the contract's summary
+// (answered from the rollups kept in each command's transaction) equals a naive recomputation over the
+// raw history (clocks replayed independently) and equals the rollups rebuilt from the history; concurrent
+// intakes lose no count; sub-dossiers are never counted; scope and bad periods are refused.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { ENGINES, openTestDatabase } from '../support/db.ts';
+import { DEMO_PASSWORD, testClock, testContext } from '../support/context.ts';
+import { seedDemo } from '../../src/services/demo-seed.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { generateDossierHistory } from '../../src/services/demo-dossier-history.ts';
+import { rebuildStats } from '../../src/services/stats-rebuild.ts';
+import { recordDossierFacts } from '../../src/services/stats-facts.ts';
+import { unitCalendar } from '../../src/services/calendar.ts';
+import { clockOf } from '../../src/services/dossier-history.ts';
+import { subtreeCodesOf } from '../../src/store/units.ts';
+import { findDossier, listActions } from '../../src/store/dossiers.ts';
+import type { ClockEvent, ProcedureClock } from '../../src/domain/sla/index.ts';
+import type { ServiceContext } from '../../src/services/context.ts';
+import type { DatabaseHandle } from '../../src/store/database.ts';
+
+const COMMUNES = ['25861', '25741', '25855', '25942'];
+const RECEIVING = ['CN724', 'CN718', 'DTN25741', 'DTN25861', 'TT74'];
+const VN = 7 * 3_600_000;
+const dayOf = (ms: number) => new Date(ms + VN).toISOString().slice(0, 10);
+const startOf = (day: string) => Date.parse(`${day}T00:00:00+07:00`);
+
+interface Naive {
+  received: { total: number; direct: number; online: number; postal: number };
+  finished: { early: number; onTime: number; late: number };
+  inProgress: { onTime: number; overdue: number };
+  returned: number;
+  rejected: number;
+  withdrawn: number;
+}
+
+/** The summary computed the slow way: every dossier's raw actions, its clock replayed at each step. */
+async function naiveSummary(ctx: ServiceContext, unitCode: string, from: string, to: string, now: number): Promise<Naive> {
+  const scope = new Set(await subtreeCodesOf(ctx.db, unitCode));
+  const startsAt = startOf(from);
+  const endsAt = startOf(to) + 86_400_000;
+  const at = Math.min(endsAt, now);
+  const inPeriod = (ms: number) => ms >= startsAt && ms < endsAt;
+  const n: Naive = { received: { total: 0, direct: 0, online: 0, postal: 0 }, finished: { early: 0, onTime: 0, late: 0 }, inProgress: { onTime: 0, overdue: 0 }, returned: 0, rejected: 0, withdrawn: 0 };
+  const codes = (await sql<{ code: string; parent: string | null }>`SELECT code, to_jsonb(d) ->> 'parent_code' AS parent FROM dossiers d`.execute(ctx.db)).rows;
+  for (const { code, parent } of codes) {
+    if (parent !== null) continue;
+    const d = (await findDossier(ctx.db, ctx.provinceCode, code))!;
+    if (!scope.has(d.receivingUnitCode) && !scope.has(d.competentUnitCode)) continue;
+    const actions = await listActions(ctx.db, ctx.provinceCode, code);
+    const calendar = await unitCalendar(ctx, d.receivingUnitCode);
+    const events: ClockEvent[] = [];
+    let finishedAt: number | null = null;
+    for (const a of actions) {
+      events.push(...(a.clockEvents as ClockEvent[]));
+      const t = a.at.getTime();
+      if (a.seq === 1 && inPeriod(t)) {
+        n.received.total++;
+        n.received[d.channel]++;
+      }
+      const clock = clockOf(calendar, d.clock as ProcedureClock, events, t);
+      if (finishedAt === null && clock.phase === 'finished') {
+        finishedAt = t;
+        if (inPeriod(t)) {
+          const outcome = clock.finish!.outcome;
+          if (outcome === 'early') n.finished.early++;
+          else if (outcome === 'on_time') n.finished.onTime++;
+          else n.finished.late++;
+        }
+      }
+      if (inPeriod(t) && a.type === 'return_result') n.returned++;
+      if (inPeriod(t) && a.type === 'reject') n.rejected++;
+      if (inPeriod(t) && a.type === 'withdraw') n.withdrawn++;
+    }
+    const receivedAt = d.receivedAt.getTime();
+    if (receivedAt < at && (finishedAt === null || finishedAt > at)) {
+      const paused = finishedAt === null && ['awaiting_supplement', 'paused'].includes(d.status);
+      if (d.dueAt !== null && d.dueAt.getTime() < at && !paused) n.inProgress.overdue++;
+      else n.inProgress.onTime++;
+    }
+  }
+  return n;
+}
+
+describe.each(ENGINES)('statistics on %s', (engine) => {
+  let handle: DatabaseHandle;
+  let app: FastifyInstance;
+  let ctx: ServiceContext;
+  const clock = testClock('2024-12-09T08:00:00+07:00');
+  const tokens = new Map<string, string>();
+  let procedureCode: string;
+
+  const token = async (username: string) => {
+    if (!tokens.has(username)) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      expect(res.statusCode, res.body).toBe(200);
+      tokens.set(username, res.json().token);
+    }
+    return { authorization: `Bearer ${tokens.get(username)}` };
+  };
+  const summary = async (username: string, query: string) => app.inject({ url: `/api/v1/stats/summary?${query}`, headers: await token(username) });
+
+  beforeAll(async () => {
+    handle = await openTestDatabase(engine);
+    ctx = testContext(handle, clock);
+    await seedDemo(ctx, DEMO_PASSWORD);
+    app = await buildServer(ctx);
+    const list = (await app.inject({ url: '/api/v1/procedures?level=commune&locationFree=true&at=2024-12-09&q=khai%20sinh&limit=50' })).json();
+    procedureCode = list.items.find((p: { processingDays: number | null }) => p.processingDays !== null && p.processingDays >= 3).code;
+    const made = await generateDossierHistory(ctx, {
+      startDay: '2024-12-09', days: 24, intakesPerDay: 4, receivingUnits: RECEIVING, communes: COMMUNES, procedureCode, seed: 74, setNow: (d) => clock.set(d),
+    });
+    expect(made.dossiers).toBeGreaterThan(40);
+    expect(made.actions).toBeGreaterThan(made.dossiers);
+  }, 600_000);
+  afterAll(async () => {
+    await app?.close();
+    await handle?.close();
+  });
+
+  it('answers the summary from the rollups equal to a naive recomputation over the raw history, for several scopes and periods', async () => {
+    const now = clock.now().getTime();
+    const cases: Array<[string, string, string, string]> = [
+      ['admin', 'UBND74', '2024-12-01', '2025-01-31'],
+      ['gd.TT74', 'TT74', '2024-12-09', '2024-12-20'],
+      ['gd.TT74', 'CN724', '2024-12-16', dayOf(now)],
+      ['gd.CN718', 'CN718', '2024-12-09', '2024-12-31'],
+      ['admin', 'UBX25861', '2024-12-12', '2024-12-27'],
+    ];
+    let nonTrivial = 0;
+    for (const [user, unit, from, to] of cases) {
+      const res = await summary(user, `from=${from}&to=${to}&unitCode=${unit}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json();
+      const naive = await naiveSummary(ctx, unit, from, to, now);
+      expect({ ...body, period: undefined, unitCode: undefined, satisfaction: undefined }, `${unit} ${from}..${to}`).toEqual({ ...naive, period: undefined, unitCode: undefined, satisfaction: undefined });
+      expect(body.satisfaction).toEqual({ ratings: 0, satisfiedPercent: 0 });
+      if (naive.finished.late > 0 && naive.finished.early + naive.finished.onTime > 0 && naive.inProgress.onTime + naive.inProgress.overdue > 0) nonTrivial++;
+    }
+    expect(nonTrivial, 'the history has early/on-time and late finishes and open dossiers').toBeGreaterThan(0);
+  }, 300_000);
+
+  it('finds no difference between the live rollups and a rebuild from the history, and a rebuild changes no number', async () => {
+    const verified = await rebuildStats(ctx, { verifyOnly: true });
+    expect(verified.differencesBefore, JSON.stringify(verified.sample.slice(0, 5))).toBe(0);
+    expect(verified.historyRollupRows).toBeGreaterThan(10);
+    const before = (await summary('admin', 'from=2024-12-01&to=2025-01-31')).json();
+    const rebuilt = await rebuildStats(ctx, { verifyOnly: false });
+    expect(rebuilt.differencesAfter).toBe(0);
+    expect((await summary('admin', 'from=2024-12-01&to=2025-01-31')).json()).toEqual(before);
+    // A tampered rollup is caught.
+    await sql`UPDATE stats_daily SET received = received + 1 WHERE ctid = (SELECT ctid FROM stats_daily LIMIT 1)`.execute(handle.db);
+    const caught = await rebuildStats(ctx, { verifyOnly: true });
+    expect(caught.differencesBefore).toBe(1);
+    expect(caught.sample[0]).toMatchObject({ column: 'received' });
+    expect((await rebuildStats(ctx, { verifyOnly: false })).differencesAfter).toBe(0);
+  }, 120_000);
+
+  it('counts a new intake at once, and concurrent intakes on one rollup row lose no count', async () => {
+    clock.set('2025-01-13T09:00:00+07:00');
+    tokens.clear();
+    const today = 'from=2025-01-13&to=2025-01-13&unitCode=DTN25741';
+    const before = (await summary('gd.TT74', today)).json();
+    const intakes = await Promise.all(Array.from({ length: 12 }, async (_, i) => app.inject({
+      method: 'POST', url: '/api/v1/dossiers', headers: await token('tn.DTN25741'),
+      payload: { procedureCode, applicant: { kind: 'citizen', fullName: `Lê Văn ${['An', 'Bình', 'Chi', 'Dũng'][i % 4]}`, idNumber: '074090001234', phone: '0912345678', address: { communeCode: '25741' } }, idempotencyKey: `conc-${i}-key` },
+    })));
+    expect(intakes.map((r) => r.statusCode)).toEqual(Array(12).fill(201));
+    clock.advance(1000); // the next request comes a moment later
+    const after = (await summary('gd.TT74', today)).json();
+    expect(after.received.total - before.received.total).toBe(12);
+    expect(after.received.direct - before.received.direct).toBe(12);
+    expect(after.inProgress.onTime - before.inProgress.onTime).toBe(12);
+    expect((await rebuildStats(ctx, { verifyOnly: true })).differencesBefore).toBe(0);
+  }, 120_000);
+
+  it('never counts an inter-agency sub-dossier', async () => {
+    await sql`ALTER TABLE dossiers ADD COLUMN IF NOT EXISTS parent_code text`.execute(handle.db);
+    const parent = (await handle.db.selectFrom('dossiers').select('code').orderBy('code').executeTakeFirstOrThrow()).code;
+    const child = `${parent}-LT1`;
+    await sql`INSERT INTO dossiers SELECT * FROM dossiers WHERE code = ${parent}`.execute(handle.db).catch(() => undefined);
+    await sql`INSERT INTO dossiers (province_code, code, procedure_code, procedure_version, procedure_name, channel, applicant, applicant_phone, applicant_id_number,
+        applicant_commune_code, receiving_unit_code, competent_unit_code, return_unit_code, return_by_post, received_at, received_by, clock, documents, status, due_at, parent_code)
+      SELECT province_code, ${child}, procedure_code, procedure_version, procedure_name, channel, applicant, applicant_phone, applicant_id_number,
+        applicant_commune_code, receiving_unit_code, competent_unit_code, return_unit_code, return_by_post, received_at, received_by, clock, documents, 'received', due_at, code
+      FROM dossiers WHERE code = ${parent}`.execute(handle.db);
+    await sql`INSERT INTO dossier_actions (province_code, dossier_code, seq, type, at, actor_username, actor_roles, actor_unit_code, from_status, to_status)
+      SELECT province_code, ${child}, 1, 'receive', at, actor_username, actor_roles, actor_unit_code, NULL, 'received' FROM dossier_actions WHERE dossier_code = ${parent} AND seq = 1`.execute(handle.db);
+    const before = (await summary('admin', 'from=2024-12-01&to=2025-01-31')).json();
+    await handle.db.transaction().execute((trx) => recordDossierFacts(trx, ctx.provinceCode, { code: child, seq: 1, action: 'receive', at: clock.now() }));
+    expect((await summary('admin', 'from=2024-12-01&to=2025-01-31')).json()).toEqual(before);
+    expect((await rebuildStats(ctx, { verifyOnly: true })).differencesBefore).toBe(0);
+  });
+
+  it('keeps facts recorded before a restructuring with the unit of their time, in the rebuild too', async () => {
+    const open = await handle.db.selectFrom('dossiers').select(['code', 'action_count', 'status']).where('finished_at', 'is', null)
+      .where('receiving_unit_code', '=', 'CN724').orderBy('code').executeTakeFirstOrThrow();
+    await handle.db.insertInto('dossier_actions').values({ province_code: ctx.provinceCode, dossier_code: open.code, seq: open.action_count + 1, type: 'restructure',
+      at: clock.now(), actor_username: 'admin', actor_roles: ['admin'], actor_unit_code: 'UBND74', from_status: open.status, to_status: open.status,
+      reason: 'Sáp nhập đơn vị', payload: JSON.stringify({ moves: [{ role: 'receiving', from: 'CN724', to: 'CN718' }], planId: 'test' }), clock_events: '[]' }).execute();
+    await handle.db.updateTable('dossiers').set({ receiving_unit_code: 'CN718', action_count: open.action_count + 1 }).where('code', '=', open.code).execute();
+    expect((await rebuildStats(ctx, { verifyOnly: true })).differencesBefore).toBe(0);
+  });
+
+  it('drills down from a number to the dossiers behind it, and the dashboard adds up to the summary', async () => {
+    const q = 'from=2024-12-01&to=2025-01-31&unitCode=TT74';
+    const dash = (await app.inject({ url: `/api/v1/stats/dashboard?${q}`, headers: await token('gd.TT74') })).json();
+    const sum = (await summary('gd.TT74', q)).json();
+    expect(dash.received).toEqual(sum.received);
+    expect(dash.finished).toEqual(sum.finished);
+    expect(dash.inProgress).toEqual(sum.inProgress);
+    const total = (rows: Array<Record<string, number>>, k: string) => rows.reduce((n, r) => n + r[k]!, 0);
+    expect(total(dash.byReceivingUnit, 'received')).toBe(sum.received.total);
+    expect(total(dash.byReceivingUnit, 'inProgressOverdue')).toBe(sum.inProgress.overdue);
+    expect(dash.byReceivingUnit.map((r: { key: string }) => r.key)).toEqual(expect.arrayContaining(['TT74', 'CN718', 'CN724']));
+    expect(total(dash.byCompetentAgency, 'finishedLate')).toBe(sum.finished.late);
+    const late = await app.inject({ url: `/api/v1/stats/dossiers?${q}&measure=finished_late&limit=500`, headers: await token('gd.TT74') });
+    expect(late.statusCode, late.body).toBe(200);
+    expect(late.json().total).toBe(sum.finished.late);
+    expect(late.json().items.every((i: { outcome: string }) => i.outcome === 'late')).toBe(true);
+    const overdue = (await app.inject({ url: `/api/v1/stats/dossiers?${q}&measure=in_progress_overdue&limit=500`, headers: await token('gd.TT74') })).json();
+    expect(overdue.total).toBe(sum.inProgress.overdue);
+    const cn724 = dash.byReceivingUnit.find((r: { key: string }) => r.key === 'CN724');
+    const drill = (await app.inject({ url: `/api/v1/stats/dossiers?${q}&measure=received&receivingUnitCode=CN724&limit=500`, headers: await token('gd.TT74') })).json();
+    expect(drill.total).toBe(cn724.received);
+    expect(drill.items.every((i: { receivingUnitCode: string }) => i.receivingUnitCode === 'CN724')).toBe(true);
+  });
+
+  it('lists overdue and due-soon dossiers with step and officer, and exports them and the period report to Excel', async () => {
+    const res = await app.inject({ url: '/api/v1/stats/late?unitCode=TT74', headers: await token('gd.TT74') });
+    expect(res.statusCode, res.body).toBe(200);
+    const { items } = res.json();
+    const overdueCount = (await summary('gd.TT74', `from=2024-12-01&to=${dayOf(clock.now().getTime())}&unitCode=TT74`)).json().inProgress.overdue;
+    expect(items.filter((i: { overdue: boolean }) => i.overdue)).toHaveLength(overdueCount);
+    expect(overdueCount).toBeGreaterThan(0);
+    const first = items[0];
+    expect(first).toMatchObject({ overdue: true, overdueText: expect.stringMatching(/^Quá /), step: expect.any(String), officer: expect.any(String) });
+    const ExcelJS = (await import('exceljs')).default;
+    const xlsx = await app.inject({ url: '/api/v1/stats/late.xlsx?unitCode=TT74', headers: await token('gd.TT74') });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as never);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('Mã hồ sơ');
+    expect(sheet.rowCount - 1).toBe(items.length);
+    expect((await app.inject({ url: '/api/v1/stats/late.xlsx?unitCode=CN724', headers: await token('gd.CN718') })).statusCode).toBe(403);
+
+    const q = 'from=2024-12-16&to=2024-12-31&unitCode=TT74'; // a week into the history: some work carried over
+    const report = await app.inject({ url: `/api/v1/stats/reports/period.xlsx?${q}`, headers: await token('gd.TT74') });
+    expect(report.statusCode).toBe(200);
+    const rb = new ExcelJS.Workbook();
+    await rb.xlsx.load(report.rawPayload as never);
+    const rows = rb.worksheets[0]!.getSheetValues() as unknown[][];
+    const header = rows.find((r) => r?.[1] === 'STT')!;
+    const totalRow = rows.find((r) => r?.[2] === 'Tổng cộng')!;
+    const col = (name: string) => header.indexOf(name);
+    const dash = (await app.inject({ url: `/api/v1/stats/dashboard?${q}`, headers: await token('gd.TT74') })).json();
+    expect(totalRow[col('Mới tiếp nhận')]).toBe(dash.received.total);
+    expect(totalRow[col('Kỳ trước chuyển qua')]).toBe(dash.carriedOver);
+    expect(totalRow[col('Đã giải quyết: quá hạn')]).toBe(dash.finished.late);
+    expect(totalRow[col('Đang giải quyết: quá hạn')]).toBe(dash.inProgress.overdue);
+    expect(totalRow[col('Từ chối')]).toBe(dash.rejected);
+    expect(dash.carriedOver).toBeGreaterThan(0);
+  });
+
+  it('keeps managers to their subtree and refuses unknown units and absurd periods', async () => {
+    expect((await summary('gd.CN718', 'unitCode=CN724')).statusCode).toBe(403);
+    expect((await summary('gd.CN718', 'unitCode=TT74')).statusCode).toBe(403);
+    expect((await summary('gd.TT74', 'unitCode=NOPE')).json().error.code).toBe('UNIT_NOT_FOUND');
+    const reversed = await summary('gd.TT74', 'from=2025-01-31&to=2025-01-01');
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().error.code).toBe('INVALID_PERIOD');
+    expect((await summary('gd.TT74', 'from=2010-01-01&to=2025-01-01')).json().error.code).toBe('PERIOD_TOO_LONG');
+    expect((await summary('gd.TT74', 'from=2025-02-30')).json().error.code).toBe('INVALID_DATE');
+    expect((await app.inject({ url: '/api/v1/stats/summary' })).statusCode).toBe(401);
+    const own = await summary('gd.CN718', '');
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json().unitCode).toBe('CN718');
+  });
+});

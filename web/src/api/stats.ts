@@ -1,0 +1,88 @@
+// Statistics endpoints: the operations dashboard, the dossiers behind a number, the late list, exports.
+import { api, apiUrl, type QueryValue } from './client.ts';
+
+export interface DashboardRow {
+  key: string;
+  name: string;
+  type?: string;
+  received: number;
+  finishedEarly: number;
+  finishedOnTime: number;
+  finishedLate: number;
+  returned: number;
+  rejected: number;
+  withdrawn: number;
+  supplementRequests: number;
+  averageProcessingHours: number | null;
+  inProgressOnTime: number;
+  inProgressOverdue: number;
+  carriedOver: number;
+}
+
+export interface Dashboard {
+  period: { from: string; to: string };
+  unitCode: string;
+  unitName: string;
+  received: { total: number; direct: number; online: number; postal: number };
+  finished: { early: number; onTime: number; late: number };
+  inProgress: { onTime: number; overdue: number };
+  returned: number;
+  rejected: number;
+  withdrawn: number;
+  carriedOver: number;
+  supplementRequests: number;
+  extensions: number;
+  averageProcessingHours: number | null;
+  satisfaction: { ratings: number; satisfiedPercent: number };
+  byReceivingUnit: DashboardRow[];
+  byCompetentAgency: DashboardRow[];
+  byProcedure: DashboardRow[];
+  byDistrict: DashboardRow[];
+  daily: DashboardRow[] | null;
+}
+
+export interface StatsFilter {
+  from?: string;
+  to?: string;
+  unitCode?: string;
+  field?: string;
+  procedureCode?: string;
+  channel?: string;
+}
+
+export interface DrillItem {
+  code: string;
+  at: string;
+  procedureCode: string;
+  procedureName: string;
+  channel: string;
+  receivingUnitCode: string;
+  competentUnitCode: string;
+  status: string;
+  receivedAt: string;
+  dueAt: string | null;
+  finishedAt: string | null;
+  outcome: string | null;
+}
+
+export interface DrillPage {
+  measure: string;
+  total: number;
+  items: DrillItem[];
+}
+
+const query = (f: StatsFilter & Record<string, QueryValue>) => f;
+
+export const fetchDashboard = (f: StatsFilter, signal?: AbortSignal) => api.get<Dashboard>('/stats/dashboard', query({ ...f }), signal);
+
+export const fetchDrill = (f: StatsFilter & { measure: string; receivingUnitCode?: string; competentUnitCode?: string; limit?: number; offset?: number }, signal?: AbortSignal) =>
+  api.get<DrillPage>('/stats/dossiers', query({ ...f }), signal);
+
+export const fetchDistricts = (signal?: AbortSignal) => api.get<GeoJson>('/stats/districts.geojson', undefined, signal);
+
+export interface GeoJson {
+  type: string;
+  features: Array<{ properties: { code: string; name: string } }>;
+}
+
+export const exportUrl = (path: '/stats/late.xlsx' | '/stats/reports/period.xlsx', f: StatsFilter) => apiUrl(path, { ...f });

@@ -1,0 +1,19 @@
+// The dashboard's filters live in the URL (a reload or a shared link keeps them).
+import type { StatsFilter } from '../api/stats.ts';
+
+export const FILTER_KEYS = ['from', 'to', 'unitCode', 'field', 'procedureCode', 'channel'] as const;
+
+export function filterOf(params: URLSearchParams): StatsFilter {
+  const f: Record<string, string> = {};
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (value) f[key] = value;
+  }
+  return f;
+}
+
+export function drillLink(filter: StatsFilter, measure: string, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...filter, ...extra, measure })) if (v) params.set(k, String(v));
+  return `/dieu-hanh/ho-so?${params.toString()}`;
+}

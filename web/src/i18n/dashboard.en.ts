@@ -1,0 +1,34 @@
+import type { DashboardMessages } from './dashboard.vi.ts';
+
+export const dashboardEn: DashboardMessages = {
+  title: 'Operations dashboard',
+  scope: '{{unit}} — from {{from}} to {{to}}',
+  loading: 'Loading figures…',
+  exportPeriod: 'Download the period report (Excel)',
+  exportLate: 'Download overdue and due-soon dossiers (Excel)',
+  hours: 'hours',
+  filter: { from: 'From', to: 'To', unit: 'Unit', field: 'Field', procedure: 'Procedure code', channel: 'Channel', all: 'All', apply: 'Show' },
+  channel: { direct: 'At the counter', online: 'Online', postal: 'Public postal service' },
+  kpi: {
+    carriedOver: 'Carried over', received: 'Received', finished: 'Finished', early: 'Finished early', onTime: 'Finished on time',
+    late: 'Finished late', inProgressOnTime: 'In progress, on time', overdue: 'In progress, overdue', returned: 'Results returned',
+    supplements: 'Supplement requests', rejected: 'Rejected', withdrawn: 'Withdrawn', onTimeRate: 'Early or on-time rate',
+    averageHours: 'Average processing time (hours)', satisfaction: 'Satisfied',
+  },
+  charts: {
+    channel: 'Received by channel', finished: 'Finished dossiers', byUnit: 'By Center, Branch, Reception Point',
+    byAgency: 'By competent agency', processing: 'Average processing time per procedure', daily: 'Received and finished per day',
+    map: 'District map',
+  },
+  map: { measure: 'Colour by', received: 'Dossiers received', finishedLate: 'Finished late', inProgressOverdue: 'Overdue in progress', onTimeRate: 'On-time rate (%)' },
+  table: { unit: 'Unit' },
+  measure: {
+    received: 'received', finished: 'finished', finished_early: 'finished early', finished_on_time: 'finished on time',
+    finished_late: 'finished late', returned: 'returned', rejected: 'rejected', withdrawn: 'withdrawn', supplement_requests: 'with a supplement request',
+    in_progress_on_time: 'in progress on time', in_progress_overdue: 'in progress and overdue',
+  },
+  drill: {
+    title: 'Dossiers {{measure}}', back: '← Back to the dashboard', total: '{{count}} dossiers', code: 'Dossier code', procedure: 'Procedure',
+    received: 'Received', due: 'Due', status: 'Status', previous: 'Previous page', next: 'Next page',
+  },
+};

@@ -1,0 +1,37 @@
+// Vietnamese strings of the operations dashboard (Điều hành). dashboard.en.ts is typed against it.
+export const dashboardVi = {
+  title: 'Điều hành',
+  scope: '{{unit}} — từ {{from}} đến {{to}}',
+  loading: 'Đang tải số liệu…',
+  exportPeriod: 'Tải báo cáo kỳ (Excel)',
+  exportLate: 'Tải danh sách hồ sơ quá hạn, sắp đến hạn (Excel)',
+  hours: 'giờ',
+  filter: {
+    from: 'Từ ngày', to: 'Đến ngày', unit: 'Đơn vị', field: 'Lĩnh vực', procedure: 'Mã thủ tục', channel: 'Kênh nộp', all: 'Tất cả', apply: 'Xem',
+  },
+  channel: { direct: 'Trực tiếp', online: 'Trực tuyến', postal: 'Bưu chính công ích' },
+  kpi: {
+    carriedOver: 'Kỳ trước chuyển qua', received: 'Tiếp nhận', finished: 'Đã giải quyết', early: 'Giải quyết trước hạn', onTime: 'Giải quyết đúng hạn',
+    late: 'Giải quyết quá hạn', inProgressOnTime: 'Đang xử lý trong hạn', overdue: 'Đang xử lý quá hạn', returned: 'Đã trả kết quả',
+    supplements: 'Lượt yêu cầu bổ sung', rejected: 'Từ chối', withdrawn: 'Rút hồ sơ', onTimeRate: 'Tỷ lệ trước và đúng hạn',
+    averageHours: 'Thời gian giải quyết trung bình (giờ)', satisfaction: 'Hài lòng',
+  },
+  charts: {
+    channel: 'Tiếp nhận theo kênh', finished: 'Kết quả giải quyết', byUnit: 'Theo Trung tâm, Chi nhánh, Điểm tiếp nhận',
+    byAgency: 'Theo cơ quan giải quyết', processing: 'Thời gian giải quyết trung bình theo thủ tục', daily: 'Tiếp nhận và giải quyết theo ngày',
+    map: 'Bản đồ theo huyện',
+  },
+  map: { measure: 'Chỉ tiêu tô màu', received: 'Hồ sơ tiếp nhận', finishedLate: 'Giải quyết quá hạn', inProgressOverdue: 'Đang xử lý quá hạn', onTimeRate: 'Tỷ lệ đúng hạn (%)' },
+  table: { unit: 'Đơn vị' },
+  measure: {
+    received: 'tiếp nhận', finished: 'đã giải quyết', finished_early: 'giải quyết trước hạn', finished_on_time: 'giải quyết đúng hạn',
+    finished_late: 'giải quyết quá hạn', returned: 'đã trả kết quả', rejected: 'từ chối', withdrawn: 'rút hồ sơ', supplement_requests: 'yêu cầu bổ sung',
+    in_progress_on_time: 'đang xử lý trong hạn', in_progress_overdue: 'đang xử lý quá hạn',
+  },
+  drill: {
+    title: 'Hồ sơ {{measure}}', back: '← Về bảng điều hành', total: '{{count}} hồ sơ', code: 'Mã hồ sơ', procedure: 'Thủ tục',
+    received: 'Tiếp nhận', due: 'Hẹn trả', status: 'Trạng thái', previous: 'Trang trước', next: 'Trang sau',
+  },
+};
+
+export type DashboardMessages = typeof dashboardVi;

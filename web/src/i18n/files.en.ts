@@ -1,0 +1,36 @@
+import type { FilesMessages } from './files.vi.ts';
+
+export const filesEn: FilesMessages = {
+  forms: {
+    title: 'Forms (PDF)',
+    lead: 'Open to print; the QR code on each form leads the citizen to the dossier lookup page.',
+    'mau-01': 'Form 01 — Receipt and appointment for the result',
+    'mau-02': 'Form 02 — Request to supplement the dossier',
+    'mau-03': 'Form 03 — Refusal to accept the dossier',
+    'mau-04': 'Form 04 — Apology and new return date',
+    'mau-05': 'Form 05 — Processing control sheet',
+    opensInNewTab: '(opens in a new tab)',
+  },
+  attachments: {
+    title: 'Attachments (scans)',
+    loading: 'Loading the files…',
+    empty: 'This dossier has no attachments yet.',
+    file: 'File',
+    document: 'Document',
+    size: 'Size',
+    uploadedBy: 'Uploaded by',
+    uploadedAt: 'When',
+    otherDocument: '(other)',
+    uploadTitle: 'Add a scan',
+    chooseFile: 'Choose a PDF, JPEG or PNG file',
+    chooseFileHint: 'The type is checked from the content; the size is limited.',
+    documentName: 'Belongs to document (optional)',
+    documentNameHint: 'E.g. Birth registration form',
+    upload: 'Upload',
+    uploading: 'Uploading…',
+    uploaded: 'Uploaded: {{name}}.',
+    noFile: 'Choose a file.',
+    kilobytes: '{{value}} KB',
+    megabytes: '{{value}} MB',
+  },
+};
