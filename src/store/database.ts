@@ -76,6 +76,12 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   pool.on('error', () => {
     // An idle client lost its server; the pool replaces it. Queries in flight get their own error.
   });
+  // A client in use that loses its server (PostgreSQL restarted, a failover) also emits 'error': without
+  // a listener that would end the process. Its query fails with the same error, the pool drops the broken
+  // client on release, and the next request gets a fresh connection.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   try {
     const client = await pool.connect();
     client.release();
