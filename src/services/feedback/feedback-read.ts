@@ -23,6 +23,7 @@ import {
   listEventsOf,
   listFeedbackEvents,
   listFeedbackForUnits,
+  openCountsByUnit,
   type FeedbackRow,
 } from '../../store/feedback.ts';
 import { searchPublications } from '../../store/feedback-publications.ts';
@@ -77,6 +78,8 @@ export async function listFeedback(ctx: ServiceContext, actor: Actor, q: Feedbac
   const events = await listEventsOf(ctx.db, ctx.provinceCode, result.items.map((r) => r.code));
   return {
     total: result.total,
+    // The managers' overview of the same scope: open and overdue per unit (units with nothing open omitted).
+    byUnit: await openCountsByUnit(ctx.db, ctx.provinceCode, units, now),
     items: result.items.map((row) => summaryOf(row, openWork(calendar, stateOfRecords(events.get(row.code) ?? []), now.getTime()).urgency)),
   };
 }
