@@ -159,6 +159,9 @@ describe('feedback flow in Chromium', () => {
     expect(await qa.innerText()).toContain(ANSWER);
     expect(await qa.innerText()).not.toContain(PHOTO_NAME);
     expect(await qa.innerText()).not.toContain(PHONE);
+    // The HTML the citizen typed is public text, shown as typed, never markup.
+    expect(await qa.innerText()).toContain('<b>Cảm ơn</b>');
+    expect(await qa.locator('.qa-question b').count()).toBe(0);
 
     await page.goto(`${server.baseUrl}/hoi-dap?q=${encodeURIComponent('chua dang ky ket hon')}`);
     await page.locator('[data-testid="qa-list"]').waitFor({ timeout: 10_000 });
