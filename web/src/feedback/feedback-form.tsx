@@ -48,7 +48,6 @@ export function FeedbackForm({ mode, initialKind, initialProcedure }: { mode: Fe
   const [failedFiles, setFailedFiles] = useState<FileFailure[]>([]);
   const [toast, setToast] = useState<string | null>(null);
   const key = useRef(newKey('fb'));
-  const fileInput = useRef<HTMLInputElement>(null);
   const closeToast = useCallback(() => setToast(null), []);
 
   function onFiles(event: ChangeEvent<HTMLInputElement>) {
@@ -163,7 +162,7 @@ export function FeedbackForm({ mode, initialKind, initialProcedure }: { mode: Fe
         </div>
         <div className="field">
           <label htmlFor={`${id}-files`}>{t('feedback.files.label')}</label>
-          <input id={`${id}-files`} ref={fileInput} data-testid="feedback-files" type="file" multiple accept={ACCEPTED_FEEDBACK_FILES}
+          <input id={`${id}-files`} data-testid="feedback-files" type="file" multiple accept={ACCEPTED_FEEDBACK_FILES}
             onChange={onFiles} disabled={files.length >= MAX_FEEDBACK_FILES} aria-describedby={`${id}-files-hint`} />
           <p className="hint" id={`${id}-files-hint`}>{t('feedback.files.hint', { max: MAX_FEEDBACK_FILES })}</p>
           {files.length > 0 ? (
