@@ -28,6 +28,7 @@ import { procedureRoutes } from './routes/procedures.ts';
 import { portalRoutes } from './routes/portal.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
+import { feedbackAttachmentRoutes } from './routes/feedback-attachments.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { queueRoutes } from './routes/queue.ts';
 import { counterRoutes } from './routes/counter.ts';
@@ -120,6 +121,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       portalRoutes(api, ctx);
       statsRoutes(api, ctx);
       feedbackRoutes(api, ctx);
+      feedbackAttachmentRoutes(api, ctx);
       notificationRoutes(api, ctx);
       queueRoutes(api, ctx);
       counterRoutes(api, ctx);

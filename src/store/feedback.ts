@@ -156,6 +156,25 @@ export async function listFeedbackForUnits(db: Db, provinceCode: string, q: Feed
 }
 
 /**
+ * The managers' overview: per unit, the messages still open and those past the deadline the unit works
+ * towards now (waiting for the citizen does not count as overdue), most overdue units first.
+ */
+export async function openCountsByUnit(db: Db, provinceCode: string, unitCodes: readonly string[], now: Date): Promise<Array<{ unitCode: string; unitName: string; open: number; overdue: number }>> {
+  if (unitCodes.length === 0) return [];
+  const rows = await db.selectFrom('feedback as f').innerJoin('units as u', 'u.code', 'f.unit_code')
+    .where('f.province_code', '=', provinceCode).where('f.unit_code', 'in', unitCodes)
+    .where('f.status', 'in', ['received', 'accepted', 'info_requested'])
+    .groupBy(['f.unit_code', 'u.name'])
+    .select((eb) => [
+      'f.unit_code as unitCode', 'u.name as unitName', eb.fn.countAll<number>().as('open'),
+      sql<number>`count(*) FILTER (WHERE f.status <> 'info_requested' AND f.next_due_at < ${now})`.as('overdue'),
+    ])
+    .execute();
+  return rows.map((r) => ({ unitCode: r.unitCode, unitName: r.unitName, open: Number(r.open), overdue: Number(r.overdue) }))
+    .sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.unitCode.localeCompare(b.unitCode));
+}
+
+/**
  * Messages of these units that may count in [from, to): received before `to` and touched (received,
  * decided, answered, rated…) at or after `from`. A superset; the indicators filter each event exactly.
  */

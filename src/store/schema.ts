@@ -519,6 +519,20 @@ export interface FeedbackPublicationsTable {
   search_text: ColumnType<string, never, never>;
 }
 
+// Files sent with a question or feedback (0022_feedback_attachments.sql).
+export interface FeedbackAttachmentsTable {
+  province_code: string;
+  id: Generated<string>;
+  feedback_code: string;
+  file_name: string;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  sha256: string;
+  uploader_kind: 'sender' | 'staff';
+  uploader_id: string | null;
+  uploaded_at: Timestamp;
+}
+
 // Queues (0006_queues.sql).
 export interface QueueServiceGroupsTable {
   province_code: string;
@@ -655,6 +669,7 @@ export interface DatabaseSchema {
   feedback: FeedbackTable;
   feedback_events: FeedbackEventsTable;
   feedback_publications: FeedbackPublicationsTable;
+  feedback_attachments: FeedbackAttachmentsTable;
   job_leases: JobLeasesTable;
   dossier_timer_marks: DossierTimerMarksTable;
   audit_seals: AuditSealsTable;

@@ -223,6 +223,13 @@ describe.each(ENGINES)('feedback on %s', (engine) => {
       if (code !== 'VALIDATION_ERROR') expect(res.json().error.code).toBe(code);
       expect(res.json().error.message).toMatch(/[ạảãáàâăêôơưđ]/i);
     }
+    // The same checks at a counter: an officer cannot store an empty or 50,000-character message either.
+    for (const text of ['', 'x'.repeat(50_000)]) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/feedback', headers: await token('tn.TT74'),
+        payload: { kind: 'question', fullName: 'Lê Văn Cường', phone: '0905123456', text, idempotencyKey: `fb-counter-bad-${text.length}` } });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('INVALID_FEEDBACK');
+    }
     expect(await count('feedback')).toBe(before);
     const html = '<script>alert("x")</script><b>Xin hỏi</b> thủ tục này?';
     const res = await submit({ text: html });

@@ -69,6 +69,10 @@ export const POLICY: readonly Rule[] = [
   { method: 'GET', path: /^\/api\/v1\/public\/(feedback\/\{code\}|questions)$/, access: PUBLIC },
   { method: 'GET', path: /^\/api\/v1\/feedback(\/indicators|\/\{code\})?$/, access: ANY_STAFF },
   { method: 'POST', path: /^\/api\/v1\/feedback(\/\{code\}\/actions)?$/, access: ANY_STAFF },
+  // Files of a message: the sender adds them with code + phone; officers add (counter entry or handling
+  // unit) and download (handling unit only), checked in the service.
+  { method: 'POST', path: /^\/api\/v1\/public\/feedback\/\{code\}\/attachments$/, access: PUBLIC },
+  { method: '*', path: /^\/api\/v1\/feedback\/\{code\}\/attachments(\/\{id\})?$/, access: ANY_STAFF },
   { method: 'GET', path: /^\/api\/v1\/dossiers\/\{code\}\/complaints$/, access: ANY_STAFF },
   // Messages: an officer's own warnings and a dossier's messages; SMS delivery receipts come from the gateway
   // with a shared secret (checked by the route, not a staff session).

@@ -10,3 +10,4 @@ export * from './deadlines.ts';
 export * from './indicators.ts';
 export * from './anonymise.ts';
 export * from './routing.ts';
+export * from './attachments.ts';

@@ -21,11 +21,12 @@ import type { Db } from '../../store/database.ts';
 import type { RequestOrigin, ServiceContext } from '../context.ts';
 import { conflict } from '../../domain/errors.ts';
 import { cacheOf, feedbackCalendar, stateOfRecords } from './feedback-state.ts';
+import { listFeedbackAttachments } from '../../store/feedback-attachments.ts';
 
 const iso = (d: Date | null) => (d ? formatInstantVN(d.getTime()) : null);
 const notFoundForSender = () => notFound('FEEDBACK_NOT_FOUND', 'Không tìm thấy câu hỏi, phản ánh với mã theo dõi và số điện thoại đã nhập.');
 
-async function findForSender(db: Db, provinceCode: string, rawCode: string, rawPhone: string | undefined): Promise<FeedbackRow> {
+export async function findForSender(db: Db, provinceCode: string, rawCode: string, rawPhone: string | undefined): Promise<FeedbackRow> {
   const code = normaliseTrackingCode(rawCode);
   const phone = rawPhone ? normalisePhone(rawPhone) : null;
   const row = code ? await findFeedback(db, provinceCode, code) : undefined;
@@ -59,6 +60,8 @@ export async function lookupFeedback(ctx: ServiceContext, rawCode: string, phone
     infoRequest: row.status === 'info_requested' ? last('request_info')?.text ?? null : null,
     rating: row.rated_at ? { satisfied: row.rating_satisfied === true, at: iso(row.rated_at) } : null,
     canRate: answered && row.rated_at === null,
+    // The sender sees the names of the files sent with it (not the files: the tracking page is public).
+    attachments: (await listFeedbackAttachments(ctx.db, ctx.provinceCode, row.code)).map((a) => ({ fileName: a.fileName, size: a.sizeBytes })),
     steps: events.map((e) => ({ at: formatInstantVN(e.at.getTime()), label: ACTION_LABELS_VI[e.type as FeedbackEventType] ?? e.type,
       status: e.toStatus, statusLabel: FEEDBACK_STATUS_LABELS_VI[e.toStatus as FeedbackRow['status']] ?? e.toStatus })),
   };

@@ -23,6 +23,7 @@ import {
   listEventsOf,
   listFeedbackEvents,
   listFeedbackForUnits,
+  openCountsByUnit,
   type FeedbackRow,
 } from '../../store/feedback.ts';
 import { searchPublications } from '../../store/feedback-publications.ts';
@@ -32,6 +33,7 @@ import { requireDossierScope } from '../dossier-access.ts';
 import { requireUnitInScope } from '../admin-checks.ts';
 import type { Actor, RequestOrigin, ServiceContext } from '../context.ts';
 import { requireFeedbackCode, requireFeedbackScope } from './feedback-actions.ts';
+import { attachmentsOfFeedback } from './feedback-attachments.ts';
 import { feedbackCalendar, feedbackDeadlines, openWork, stateOfRecords } from './feedback-state.ts';
 
 const iso = (d: Date | null) => (d ? formatInstantVN(d.getTime()) : null);
@@ -76,6 +78,8 @@ export async function listFeedback(ctx: ServiceContext, actor: Actor, q: Feedbac
   const events = await listEventsOf(ctx.db, ctx.provinceCode, result.items.map((r) => r.code));
   return {
     total: result.total,
+    // The managers' overview of the same scope: open and overdue per unit (units with nothing open omitted).
+    byUnit: await openCountsByUnit(ctx.db, ctx.provinceCode, units, now),
     items: result.items.map((row) => summaryOf(row, openWork(calendar, stateOfRecords(events.get(row.code) ?? []), now.getTime()).urgency)),
   };
 }
@@ -110,6 +114,8 @@ export async function getFeedback(ctx: ServiceContext, actor: Actor, rawCode: st
       actorUsername: e.actorUsername, actorUnitCode: e.actorUnitCode, fromStatus: e.fromStatus, toStatus: e.toStatus,
       fromUnitCode: e.fromUnitCode, toUnitCode: e.toUnitCode, toUnitName: e.fromUnitCode !== e.toUnitCode ? await unitName(e.toUnitCode) : null, text: e.text,
     }))),
+    // Files the sender or the counter officer sent: for the handling unit only (never in the public Q&A).
+    attachments: (await attachmentsOfFeedback(ctx, code)).map((a) => ({ ...a, downloadUrl: `/api/v1/feedback/${encodeURIComponent(code)}/attachments/${a.id}` })),
     notifications: (await listNotificationsFor(ctx.db, ctx.provinceCode, 'feedback', code)).map((n) => ({
       channel: n.channel, template: n.template, status: n.status, createdAt: formatInstantVN(n.createdAt.getTime()),
     })),

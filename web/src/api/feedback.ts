@@ -1,5 +1,5 @@
 // Questions and feedback: the public form and tracking, the public Q&A, and the officers' desk.
-import { api } from './client.ts';
+import { api, apiUrl, ApiError, errorFromBody } from './client.ts';
 
 export type FeedbackKind = 'question' | 'feedback' | 'complaint' | 'suggestion';
 export const FEEDBACK_KINDS: readonly FeedbackKind[] = ['question', 'feedback', 'complaint', 'suggestion'];
@@ -38,6 +38,7 @@ export interface TrackedFeedback {
   rating: { satisfied: boolean; at: string } | null;
   canRate: boolean;
   steps: Array<{ at: string; label: string; statusLabel: string }>;
+  attachments?: Array<{ fileName: string; size: number }>;
 }
 
 export interface PublicQuestion {
@@ -69,6 +70,8 @@ export interface FeedbackSummary {
   dossierLinked: boolean;
 }
 
+export interface UnitOpenCount { unitCode: string; unitName: string; open: number; overdue: number }
+
 export type FeedbackAction = 'accept' | 'refuse' | 'request_info' | 'info_received' | 'answer' | 'publish' | 'reassign';
 
 export interface FeedbackDetail extends FeedbackSummary {
@@ -84,6 +87,19 @@ export interface FeedbackDetail extends FeedbackSummary {
   allowedActions: FeedbackAction[];
   history: Array<{ seq: number; label: string; at: string; actorUsername: string | null; actorUnitCode: string | null; toUnitName: string | null; text: string | null }>;
   notifications: Array<{ channel: string; template: string; status: string; createdAt: string }>;
+  attachments: FeedbackAttachment[];
+  channel: 'portal' | 'counter';
+}
+
+export interface FeedbackAttachment {
+  id: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  uploadedBy: 'sender' | 'staff';
+  uploaderUsername: string | null;
+  uploadedAt: string;
+  downloadUrl: string;
 }
 
 export interface DossierComplaint { code: string; kindLabel: string; statusLabel: string; receivedAt: string; text: string; answer: string | null }
@@ -99,9 +115,39 @@ export const searchQuestions = (query: { q?: string; procedureCode?: string; lim
   api.get<{ items: PublicQuestion[]; total: number }>('/public/questions', query, signal);
 
 export const fetchFeedbackList = (query: { filter: 'open' | 'overdue' | 'all'; subtree?: boolean }, signal?: AbortSignal) =>
-  api.get<{ items: FeedbackSummary[]; total: number }>('/feedback', { filter: query.filter, subtree: query.subtree ? true : undefined, limit: 100 }, signal);
+  api.get<{ items: FeedbackSummary[]; total: number; byUnit: UnitOpenCount[] }>('/feedback', { filter: query.filter, subtree: query.subtree ? true : undefined, limit: 100 }, signal);
 export const fetchFeedback = (code: string, signal?: AbortSignal) => api.get<FeedbackDetail>(`/feedback/${encodeURIComponent(code)}`, undefined, signal);
 export const actOnFeedback = (code: string, body: { type: FeedbackAction; idempotencyKey: string; text?: string; reason?: string; toUnitCode?: string }) =>
   api.post<{ status: FeedbackStatus; unitCode: string }>(`/feedback/${encodeURIComponent(code)}/actions`, body);
 export const fetchDossierComplaints = (dossierCode: string, signal?: AbortSignal) =>
   api.get<{ items: DossierComplaint[] }>(`/dossiers/${encodeURIComponent(dossierCode)}/complaints`, undefined, signal);
+
+/** An officer enters a message at a counter on the citizen's behalf. */
+export const submitFeedbackAtCounter = (body: FeedbackSubmission & { idempotencyKey: string }) => api.post<SubmitAnswer>('/feedback', body);
+
+export const ACCEPTED_FEEDBACK_FILES = 'application/pdf,image/jpeg,image/png';
+export const MAX_FEEDBACK_FILES = 5;
+
+/**
+ * Sends one file with a message, as the raw body: `sender` with the tracking code and phone (the portal,
+ * right after sending), `staff` for what an officer entered at a counter.
+ */
+export async function uploadFeedbackFile(code: string, file: File, idempotencyKey: string, by: { kind: 'sender'; phone: string } | { kind: 'staff' }) {
+  const path = `${by.kind === 'sender' ? '/public' : ''}/feedback/${encodeURIComponent(code)}/attachments`;
+  const url = apiUrl(path, { fileName: file.name, idempotencyKey, ...(by.kind === 'sender' ? { phone: by.phone } : {}) });
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' }, body: file, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', '');
+  }
+  const text = await response.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!response.ok) throw errorFromBody(response.status, data);
+  return data as Omit<FeedbackAttachment, 'downloadUrl'>;
+}

@@ -9,6 +9,7 @@ import { InboxPage } from './inbox-page.tsx';
 import { UnitWorkPage } from './unit-work-page.tsx';
 import { FeedbackInboxPage } from './feedback-inbox-page.tsx';
 import { FeedbackItemPage } from './feedback-item-page.tsx';
+import { FeedbackCounterPage } from './feedback-counter-page.tsx';
 import '../../styles/dossier.css';
 
 export function DeskArea({ area }: { area: Area }) {
@@ -19,6 +20,7 @@ export function DeskArea({ area }: { area: Area }) {
         <Route index element={<InboxPage />} />
         <Route path="don-vi" element={<UnitWorkPage />} />
         <Route path="phan-anh" element={<FeedbackInboxPage />} />
+        <Route path="phan-anh/moi" element={<FeedbackCounterPage />} />
         <Route path="phan-anh/:code" element={<FeedbackItemPage />} />
         <Route path=":code" element={<DossierPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -1,9 +1,10 @@
 // /xu-ly/phan-anh: the unit's questions and feedback — open, overdue or all; managers may include the
-// units below them — most urgent first, with the next deadline and its urgency.
+// units below them and see open / overdue counts per unit — most urgent first, with the next deadline and
+// its urgency. Officers enter a citizen's question at a counter from here (/xu-ly/phan-anh/moi).
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { fetchFeedbackList, type FeedbackSummary } from '../../api/feedback.ts';
+import { fetchFeedbackList, type FeedbackSummary, type UnitOpenCount } from '../../api/feedback.ts';
 import { ErrorAlert } from '../../calendar/error-alert.tsx';
 import { formatInstant } from '../../calendar/format-date.ts';
 import { useDocumentTitle } from '../../layout/use-document-title.ts';
@@ -18,13 +19,17 @@ export function FeedbackInboxPage() {
   const filter = (['open', 'overdue', 'all'].includes(params.get('loc') ?? '') ? params.get('loc') : 'open') as Filter;
   const subtree = params.get('cap-duoi') === '1';
   const [items, setItems] = useState<FeedbackSummary[] | null>(null);
+  const [byUnit, setByUnit] = useState<UnitOpenCount[]>([]);
   const [error, setError] = useState<unknown>(null);
   useDocumentTitle(t('feedback.desk.title'));
 
   useEffect(() => {
     const controller = new AbortController();
     setError(null);
-    fetchFeedbackList({ filter, subtree }, controller.signal).then((data) => setItems(data.items), (caught: unknown) => {
+    fetchFeedbackList({ filter, subtree }, controller.signal).then((data) => {
+      setItems(data.items);
+      setByUnit(data.byUnit);
+    }, (caught: unknown) => {
       if (!controller.signal.aborted) setError(caught);
     });
     return () => controller.abort();
@@ -42,6 +47,7 @@ export function FeedbackInboxPage() {
       <header className="page-intro">
         <h1>{t('feedback.desk.title')}</h1>
         <p className="lead">{t('feedback.desk.lead')}</p>
+        <p><Link to="/xu-ly/phan-anh/moi" className="button" data-testid="feedback-counter-new">{t('feedback.counter.title')}</Link></p>
       </header>
       <div className="inbox-filters">
         <div className="field">
@@ -55,6 +61,21 @@ export function FeedbackInboxPage() {
         </label>
       </div>
       <ErrorAlert error={error} />
+      {subtree && byUnit.length > 0 ? (
+        <table className="feedback-by-unit" data-testid="feedback-by-unit">
+          <caption>{t('feedback.desk.byUnit')}</caption>
+          <thead><tr><th scope="col">{t('feedback.desk.unit')}</th><th scope="col">{t('feedback.desk.filters.open')}</th><th scope="col">{t('feedback.desk.filters.overdue')}</th></tr></thead>
+          <tbody>
+            {byUnit.map((u) => (
+              <tr key={u.unitCode} data-unit={u.unitCode}>
+                <th scope="row">{u.unitName}</th>
+                <td data-testid="by-unit-open">{u.open}</td>
+                <td data-testid="by-unit-overdue" className={u.overdue > 0 ? 'urgency-overdue' : undefined}>{u.overdue}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       {items && items.length === 0 ? <p data-testid="feedback-empty">{t('feedback.desk.none')}</p> : null}
       <ul className="feedback-list" data-testid="feedback-list">
         {(items ?? []).map((item) => (

@@ -40,6 +40,20 @@ export function FeedbackItemPage() {
             <p className="feedback-text" data-testid="feedback-item-text">{item.text}</p>
             {item.answer ? <><h3>{t('feedback.track.answer')}</h3><p className="feedback-text">{item.answer}</p></> : null}
           </section>
+          {item.attachments.length > 0 ? (
+            <section className="card" aria-labelledby="feedback-files-title">
+              <h2 id="feedback-files-title">{t('feedback.files.title')}</h2>
+              <p className="hint">{t('feedback.files.private')}</p>
+              <ul data-testid="feedback-attachments">
+                {item.attachments.map((a) => (
+                  <li key={a.id}>
+                    <a href={`${a.downloadUrl}?disposition=inline`} target="_blank" rel="noopener">{a.fileName}</a>
+                    <span className="muted"> · {Math.max(1, Math.round(a.size / 1024))} KB · {a.uploadedBy === 'sender' ? t('feedback.files.bySender') : a.uploaderUsername} · <time dateTime={a.uploadedAt}>{formatInstant(a.uploadedAt, t)}</time></span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <section className="card">
             <h2>{t('feedback.desk.deadlines')}</h2>
             <ul>

@@ -92,6 +92,9 @@ export function FeedbackTrackPage() {
           {item.rating ? (
             <p data-testid="track-rated">{t('feedback.track.rated', { value: item.rating.satisfied ? t('feedback.track.satisfied') : t('feedback.track.unsatisfied') })}</p>
           ) : null}
+          {item.attachments && item.attachments.length > 0 ? (
+            <p data-testid="track-files">{t('feedback.files.sentList', { names: item.attachments.map((a) => a.fileName).join(', ') })}</p>
+          ) : null}
           <h3>{t('feedback.track.steps')}</h3>
           <ol className="feedback-steps">
             {item.steps.map((s, i) => <li key={i}><time dateTime={s.at}>{formatInstant(s.at, t)}</time> — {s.label}</li>)}
