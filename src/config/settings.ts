@@ -23,6 +23,8 @@ export interface Settings {
   oidcRedirectUri: string | undefined;
   demoOidcPort: number | undefined;
   citizenSessionHours: number;
+  /** Citizen sign-in with a one-time code by SMS or e-mail (fallback); undefined = not set: off, demo mode on. */
+  citizenOtp: boolean | undefined;
   /** 'demo' = the demo payment gateway (success, failure, timeout); 'none' = no online payment. */
   paymentGateway: 'none' | 'demo';
   paymentSecret: string | undefined;
@@ -103,6 +105,7 @@ export const SETTING_SPECS: Record<string, SettingSpec> = {
   MOTCUA_OIDC_REDIRECT_URI: { description: 'Citizen sign-in: callback URL registered at the provider', default: 'http://localhost:PORT/api/v1/citizen/auth/callback' },
   MOTCUA_DEMO_OIDC_PORT: { description: 'Demo mode: port of the local OpenID Connect provider with the demo citizens', default: 'PORT + 1' },
   MOTCUA_CITIZEN_SESSION_HOURS: { description: 'Lifetime of a citizen session, in hours', default: '2' },
+  MOTCUA_CITIZEN_OTP: { description: 'Citizen sign-in with a one-time code sent by SMS or e-mail, as a fallback to the electronic identity (true/false)', default: 'false (demo mode: true)' },
   MOTCUA_PAYMENT_GATEWAY: { description: 'Online fee payment: demo (simulated gateway: success, failure, timeout) or none', default: 'none (demo mode: demo)' },
   MOTCUA_PAYMENT_SECRET: { description: 'HMAC-SHA256 key that signs payment-gateway callbacks (demo mode: random per start)', default: '(unset)' },
   MOTCUA_PAYMENT_TIMEOUT_MINUTES: { description: 'Minutes after which an unanswered payment counts as expired', default: '15' },
@@ -211,6 +214,7 @@ export function loadSettings(env: Env, overrides: Partial<Settings> = {}): Setti
     oidcRedirectUri: url(env, 'MOTCUA_OIDC_REDIRECT_URI'),
     demoOidcPort: env.MOTCUA_DEMO_OIDC_PORT === undefined ? undefined : integer(env, 'MOTCUA_DEMO_OIDC_PORT', 0, 65535),
     citizenSessionHours: integer(env, 'MOTCUA_CITIZEN_SESSION_HOURS', 1, 24 * 7),
+    citizenOtp: env.MOTCUA_CITIZEN_OTP === undefined || env.MOTCUA_CITIZEN_OTP.trim() === '' ? undefined : boolean(env, 'MOTCUA_CITIZEN_OTP'),
     paymentGateway: paymentGateway(env),
     paymentSecret: env.MOTCUA_PAYMENT_SECRET?.trim() || undefined,
     paymentTimeoutMinutes: integer(env, 'MOTCUA_PAYMENT_TIMEOUT_MINUTES', 1, 24 * 60),

@@ -2,9 +2,9 @@
 // on its channel and records the outcome — queued → sent (→ delivered by a receipt), or queued again
 // with exponential backoff, or failed with the reason after a permanent error or `maxAttempts`.
 import type { Channels, JobLogger } from '../services/notifications/channel.ts';
-import { renderNotification } from '../services/notifications/templates/index.ts';
+import { renderNotification, transientFieldsOf } from '../services/notifications/templates/index.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { claimDueNotifications, markNotificationFailed, markNotificationRetry, markNotificationSent } from '../store/notification-delivery.ts';
+import { claimDueNotifications, forgetPayloadFields, markNotificationFailed, markNotificationRetry, markNotificationSent } from '../store/notification-delivery.ts';
 import { backoffMs } from './backoff.ts';
 
 export interface DeliveryOptions {
@@ -29,7 +29,7 @@ export async function deliverNotifications(ctx: ServiceContext, options: Deliver
   for (const notification of claimed) {
     let outcome;
     try {
-      const message = renderNotification(notification.template, notification.payload, { publicUrl: options.publicUrl });
+      const message = renderNotification(notification.template, notification.payload, { publicUrl: options.publicUrl, now: ctx.now().getTime() });
       outcome = await options.channels[notification.channel].send({ id: notification.id, channel: notification.channel, recipient: notification.recipient, message });
     } catch (error) {
       outcome = { ok: false as const, permanent: true, error: (error as Error).message };
@@ -46,7 +46,10 @@ export async function deliverNotifications(ctx: ServiceContext, options: Deliver
     } else {
       await markNotificationRetry(ctx.db, notification.id, outcome.error, new Date(now.getTime() + backoffMs(options.retryBaseMs, notification.attempts)));
       report.retried += 1;
+      continue;
     }
+    const transient = transientFieldsOf(notification.template);
+    if (transient.length > 0) await forgetPayloadFields(ctx.db, notification.id, transient);
   }
   return report;
 }

@@ -57,6 +57,11 @@ export async function markNotificationFailed(db: Db, id: number, error: string):
   await db.updateTable('notifications').set({ status: 'failed', last_error: error.slice(0, 2000) }).where('id', '=', id).where('status', '=', 'queued').execute();
 }
 
+/** Removes fields from a message's stored payload (a one-time code, once it has been sent or has failed). */
+export async function forgetPayloadFields(db: Db, id: number, fields: readonly string[]): Promise<void> {
+  for (const field of fields) await sql`UPDATE notifications SET payload = payload - ${field}::text WHERE id = ${id}`.execute(db);
+}
+
 /** A provider's delivery receipt (SMS): sent → delivered or failed. False when no sent message has that reference. */
 export async function recordDeliveryReceipt(db: Db, providerRef: string, outcome: 'delivered' | 'failed', at: Date, error: string | null): Promise<boolean> {
   const result = await db

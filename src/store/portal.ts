@@ -29,14 +29,24 @@ export async function findOnlineFiling(db: Db, provinceCode: string, dossierCode
   } : undefined;
 }
 
-/** Codes of the citizen's dossiers: filed by them online, or filed anywhere under their verified CCCD. */
-export async function listCitizenDossierCodes(db: Db, provinceCode: string, citizenId: string, idNumber: string | null): Promise<string[]> {
+/** Codes of the citizen's dossiers: filed by them online, or filed anywhere under their verified CCCD;
+ * for a citizen signed in with a one-time code, those whose applicant gave that phone or e-mail. The
+ * rule must agree with `ownsDossier` (services/portal/citizen-dossiers.ts). */
+export async function listCitizenDossierCodes(db: Db, provinceCode: string, citizenId: string,
+  identity: { idNumber: string | null; contact: { channel: 'sms' | 'email'; identifier: string } | undefined }): Promise<string[]> {
+  const { idNumber, contact } = identity;
   const rows = await db
     .selectFrom('dossiers as d')
     .leftJoin('online_filings as f', (j) => j.onRef('f.province_code', '=', 'd.province_code').onRef('f.dossier_code', '=', 'd.code'))
     .select('d.code')
     .where('d.province_code', '=', provinceCode)
-    .where((eb) => (idNumber ? eb.or([eb('f.citizen_id', '=', citizenId), eb('d.applicant_id_number', '=', idNumber)]) : eb('f.citizen_id', '=', citizenId)))
+    .where((eb) => {
+      const mine = eb('f.citizen_id', '=', citizenId);
+      if (contact?.channel === 'sms') return eb.or([mine, eb('d.applicant_phone', '=', contact.identifier)]);
+      if (contact?.channel === 'email') return eb.or([mine, eb(sql<string>`lower(d.applicant->>'email')`, '=', contact.identifier)]);
+      // Under a verified CCCD, except dossiers someone else filed online (those belong to their filer).
+      return idNumber ? eb.or([mine, eb.and([eb('d.applicant_id_number', '=', idNumber), eb('f.citizen_id', 'is', null)])]) : mine;
+    })
     .orderBy('d.updated_at', 'desc')
     .limit(200)
     .execute();

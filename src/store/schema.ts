@@ -657,8 +657,24 @@ export interface AuditSealsTable {
   sealed_at: DefaultedTimestamp;
 }
 
+// One-time sign-in codes (0021).
+export interface CitizenOtpCodesTable {
+  id: Generated<string>;
+  province_code: string;
+  channel: 'sms' | 'email';
+  identifier: string;
+  code_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  attempts: Generated<number>;
+  closed_at: Timestamp | null;
+  closed_reason: 'used' | 'superseded' | 'locked' | null;
+  address: string;
+}
+
 export interface DatabaseSchema {
   citizens: CitizensTable;
+  citizen_otp_codes: CitizenOtpCodesTable;
   citizen_sessions: CitizenSessionsTable;
   oidc_login_requests: OidcLoginRequestsTable;
   online_filings: OnlineFilingsTable;

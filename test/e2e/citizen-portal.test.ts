@@ -2,6 +2,8 @@
 // procedure online and pay its fee on the demo gateway; an officer (API) receives it and asks for a
 // supplement, the citizen answers online, the result is returned and rated; the public lookup answers by
 // code + phone and refuses a wrong phone. axe-core checks every portal page (no serious or critical issue).
+// Then, on a second phone, the citizen signs in with a one-time code read from the e-mail that reached the
+// local SMTP server, and sees the same dossier (the applicant's e-mail) but is sent to VNeID to file.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -183,5 +185,42 @@ describe('citizen portal on a phone', () => {
     await page.click('[data-testid="rating-submit"]');
     await page.locator('[data-testid="rating-error"]').waitFor();
     expect(await page.textContent('[data-testid="rating-error"]')).toContain('đã được đánh giá');
+  });
+
+  it('signs in on another phone with a one-time code read from the e-mail, and sees the dossier filed with that address', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, bypassCSP: true });
+    const other = await context.newPage();
+    page = other; // expectAccessible checks `page`
+    try {
+      await other.goto(`${server.baseUrl}/nop-ho-so`);
+      await other.locator('[data-testid="otp-open"]').click();
+      await other.fill('[data-testid="otp-destination"]', 'Lan.Nguyen@example.vn');
+      await expectAccessible('one-time code request');
+      const before = smtp.mails.length;
+      await other.click('[data-testid="otp-send"]');
+      await other.locator('[data-testid="otp-sent"]').waitFor();
+      expect(await other.textContent('[data-testid="otp-sent"]')).toContain('la***@example.vn');
+      const codeMail = () => smtp.mails.slice(before).find((m) => m.subject?.startsWith('Mã đăng nhập'));
+      await expect.poll(() => codeMail() !== undefined, { timeout: 20_000 }).toBe(true);
+      const mail = codeMail()!;
+      expect(JSON.stringify(mail.to)).toContain('lan.nguyen@example.vn');
+      const otp = mail.text!.match(/\b(\d{6})\b/)![1]!;
+      await expectAccessible('one-time code entry');
+      await other.fill('[data-testid="otp-code"]', otp === '000000' ? '111111' : '000000');
+      await other.click('[data-testid="otp-verify"]');
+      await other.locator('[data-testid="otp-error"][data-code="OTP_INVALID"]').waitFor();
+      expect(await other.textContent('[data-testid="otp-error"]')).toContain('còn 4 lần thử');
+      await other.fill('[data-testid="otp-code"]', otp);
+      await other.click('[data-testid="otp-verify"]');
+      await other.locator('[data-testid="citizen-name"]').waitFor({ timeout: 15_000 });
+      await other.locator(`[data-testid="my-dossiers"] >> text=${code}`).waitFor();
+      await other.locator('[data-testid="filing-needs-identity"]').waitFor();
+      await expectAccessible('portal home after a one-time code');
+      await other.goto(`${server.baseUrl}/nop-ho-so/ho-so/${encodeURIComponent(code)}`);
+      await other.locator('[data-testid="my-dossier"]').waitFor();
+      expect(await other.getAttribute('[data-testid="my-dossier"]', 'data-status')).toBe('returned');
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -38,6 +38,9 @@ export const POLICY: readonly Rule[] = [
   // authenticated by its HMAC signature; the demo gateway only exists in demo mode.
   { method: 'GET', path: /^\/api\/v1\/citizen\/auth\/(login|callback)$/, access: PUBLIC },
   { method: 'POST', path: /^\/api\/v1\/citizen\/auth\/logout$/, access: PUBLIC },
+  // The one-time code fallback: asking for a code and typing it in are what sign a citizen in.
+  { method: 'GET', path: /^\/api\/v1\/citizen\/auth\/methods$/, access: PUBLIC },
+  { method: 'POST', path: /^\/api\/v1\/citizen\/auth\/otp\/(request|verify)$/, access: PUBLIC },
   { method: 'GET', path: /^\/api\/v1\/citizen\/(me|dossiers(\/\{code\})?)$/, access: CITIZEN },
   { method: 'POST', path: /^\/api\/v1\/citizen\/dossiers(\/\{code\}\/(supplement|payments|attachments))?$/, access: CITIZEN },
   { method: 'POST', path: /^\/api\/v1\/public\/dossiers\/\{code\}\/rating$/, access: PUBLIC },

@@ -6,6 +6,7 @@ import { isAppError } from '../../domain/errors.ts';
 import { OVERALL_LEVELS } from '../../domain/portal/rating.ts';
 import { RESULT_DELIVERIES } from '../../domain/portal/online-filing.ts';
 import { beginCitizenLogin, completeCitizenLogin, logoutCitizen } from '../../services/portal/citizen-auth.ts';
+import { otpEnabled, otpIdentityOf, requestOtp, verifyOtp } from '../../services/portal/citizen-otp.ts';
 import { fileOnline, type OnlineFilingRequest } from '../../services/portal/online-filing.ts';
 import { answerSupplement, citizenDossier, listCitizenDossiers, uploadCitizenFile, type SupplementAnswer } from '../../services/portal/citizen-dossiers.ts';
 import { acceptFileBodies } from './dossier-attachments.ts';
@@ -29,7 +30,9 @@ const Documents = Type.Array(Type.Object({
 
 const profileOf = (c: CitizenRecord) => ({
   fullName: c.fullName, idNumber: c.idNumber, phone: c.phone, email: c.email, communeCode: c.communeCode, addressDetail: c.addressDetail,
+  signInMethod: otpIdentityOf(c) ? 'one_time_code' : 'identity_provider',
 });
+const Destination = Type.String({ minLength: 1, maxLength: 254 });
 
 export function portalRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   // ── Sign-in ──────────────────────────────────────────────────────────────────────────────────
@@ -55,6 +58,29 @@ export function portalRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       if (isAppError(error)) return reply.redirect(`/nop-ho-so/dang-nhap?loi=${encodeURIComponent(error.code)}`, 302);
       throw error;
     }
+  });
+
+  app.get('/citizen/auth/methods', {
+    schema: { tags: ['citizen'], summary: 'Cách đăng nhập công dân tỉnh đang cho phép: tài khoản định danh điện tử, mã một lần qua SMS/e-mail',
+      response: { 200: Type.Object({ identityProvider: Type.Boolean(), oneTimeCode: Type.Boolean() }) } },
+  }, async () => ({ identityProvider: ctx.settings.oidcIssuer !== undefined, oneTimeCode: otpEnabled(ctx) }));
+
+  // One-time code (fallback where the province enables it): ask for a code, then type it in.
+  app.post('/citizen/auth/otp/request', {
+    schema: { tags: ['citizen'], summary: 'Gửi mã đăng nhập một lần (6 chữ số, hiệu lực 5 phút) đến số điện thoại di động hoặc thư điện tử',
+      body: Type.Object({ destination: Destination }, { additionalProperties: false }),
+      response: { 202: Type.Object({ channel: Type.String(), sentTo: Type.String(), expiresAt: Type.String(), resendAfterSeconds: Type.Integer() }), ...errors } },
+  }, async (request, reply) => reply.status(202).send(await requestOtp(ctx, (request.body as { destination: string }).destination, originOf(request))));
+
+  app.post('/citizen/auth/otp/verify', {
+    schema: { tags: ['citizen'], summary: 'Đăng nhập bằng mã một lần: đúng mã thì mở phiên công dân (tối đa 5 lần nhập)',
+      body: Type.Object({ destination: Destination, code: Type.String({ minLength: 1, maxLength: 20 }), returnTo: Type.Optional(Type.String({ maxLength: 500 })) },
+        { additionalProperties: false }),
+      response: { 200: Type.Object({ returnTo: Type.String(), citizen: Type.Object({ fullName: Type.String(), signInMethod: Type.String() }) }), ...errors } },
+  }, async (request, reply) => {
+    const login = await verifyOtp(ctx, request.body as { destination: string; code: string; returnTo?: string }, originOf(request));
+    setCitizenCookie(ctx, reply, login.token, login.expiresAt);
+    return { returnTo: login.returnTo, citizen: { fullName: login.citizen.fullName, signInMethod: 'one_time_code' } };
   });
 
   app.get('/citizen/me', {

@@ -13,16 +13,26 @@ import type { CitizenRecord } from '../../store/citizens.ts';
 import { clockView, statusFacts } from '../dossier-read.ts';
 import { runIdempotent } from '../idempotency.ts';
 import { citizenActor } from './citizen-auth.ts';
+import { otpIdentityOf } from './citizen-otp.ts';
 import { paymentsOf } from './payments.ts';
 import { attachmentsOfDossier, uploadAttachment } from '../dossier-attachments.ts';
 import type { RequestOrigin, ServiceContext } from '../context.ts';
 
 const iso = (d: Date | null) => (d ? formatInstantVN(d.getTime()) : null);
 
-/** The owner: who filed it online, or the applicant whose identity number the provider verified. */
+/** The owner: who filed it online, or the applicant whose identity number the provider verified; a
+ * citizen signed in with a one-time code owns the dossiers whose applicant gave that phone or e-mail. */
 export function ownsDossier(citizen: CitizenRecord, dossier: DossierRecord, filing: OnlineFilingRecord | undefined): boolean {
-  if (filing) return filing.citizenId === citizen.id;
+  if (filing?.citizenId === citizen.id) return true;
+  const contact = otpIdentityOf(citizen);
+  if (contact) return contact.channel === 'sms' ? dossier.applicantPhone === contact.identifier : applicantEmailOf(dossier) === contact.identifier;
+  if (filing) return false;
   return citizen.idNumber !== null && dossier.applicantIdNumber === citizen.idNumber;
+}
+
+function applicantEmailOf(dossier: DossierRecord): string | null {
+  const email = (dossier.applicant as { email?: unknown }).email;
+  return typeof email === 'string' && email.trim() !== '' ? email.trim().toLowerCase() : null;
 }
 
 async function ownDossier(ctx: ServiceContext, citizen: CitizenRecord, code: string) {
@@ -79,7 +89,7 @@ function expectedOf(dossier: DossierRecord, actions: readonly ActionRecord[], fi
 }
 
 export async function listCitizenDossiers(ctx: ServiceContext, citizen: CitizenRecord) {
-  const codes = await listCitizenDossierCodes(ctx.db, ctx.provinceCode, citizen.id, citizen.idNumber);
+  const codes = await listCitizenDossierCodes(ctx.db, ctx.provinceCode, citizen.id, { idNumber: citizen.idNumber, contact: otpIdentityOf(citizen) });
   const items = [];
   for (const code of codes) {
     const d = await citizenDossier(ctx, citizen, code);

@@ -1,5 +1,6 @@
 // Demo mode's portal wiring: the local identity provider with the demo citizens (unless a real issuer is
-// configured) and the demo payment gateway with a per-start HMAC key (unless one is configured).
+// configured), the demo payment gateway with a per-start HMAC key (unless one is configured) and the
+// one-time code sign-in (unless switched off).
 import { randomBytes } from 'node:crypto';
 import type { Settings } from '../../config/settings.ts';
 import { startDemoIdentityProvider } from './demo-identity-provider.ts';
@@ -16,6 +17,8 @@ export async function startDemoPortal(settings: Settings, baseUrl: string, optio
     ...settings,
     paymentGateway: settings.paymentGateway === 'none' && !process.env.MOTCUA_PAYMENT_GATEWAY ? 'demo' : settings.paymentGateway,
     paymentSecret: settings.paymentSecret ?? randomBytes(32).toString('hex'),
+    // The one-time code fallback is shown in demo mode unless MOTCUA_CITIZEN_OTP=false.
+    citizenOtp: settings.citizenOtp ?? true,
   };
   if (settings.oidcIssuer) return { settings: next, issuer: undefined, close: async () => {} };
   const redirectUri = settings.oidcRedirectUri ?? `${baseUrl}/api/v1/citizen/auth/callback`;

@@ -54,6 +54,11 @@ export interface OnlineFilingAnswer {
 const ONE_STOP_TYPES = new Set(['center', 'branch', 'reception_point']);
 
 export async function fileOnline(ctx: ServiceContext, citizen: CitizenRecord, request: OnlineFilingRequest, origin: RequestOrigin): Promise<OnlineFilingAnswer> {
+  // A citizen known only by a phone or e-mail (one-time code) follows dossiers but does not file: nobody
+  // has verified whose name they would file in.
+  if (!citizen.idNumber) {
+    throw forbidden('ELECTRONIC_IDENTITY_REQUIRED', 'Nộp hồ sơ trực tuyến cần đăng nhập bằng tài khoản định danh điện tử (VNeID) có số định danh cá nhân; đăng nhập bằng mã một lần chỉ dùng để theo dõi, bổ sung, nộp phí và đánh giá hồ sơ.');
+  }
   const { idempotencyKey, ...fingerprint } = request;
   const { answer } = await runIdempotent(ctx.db, { scope: `citizen:${citizen.id}`, key: idempotencyKey, command: 'dossier.file_online', request: fingerprint },
     (trx) => file(ctx, trx, citizen, request, origin));
@@ -67,7 +72,7 @@ async function file(ctx: ServiceContext, trx: Db, citizen: CitizenRecord, reques
   if (!applicantCheck.ok) throw applicantCheck.error;
   const applicant: Applicant = applicantCheck.value;
   // Online dossiers stand in the name of the identified account holder (VNeID-verified identity number).
-  if (citizen.idNumber && applicant.idNumber !== citizen.idNumber) {
+  if (applicant.idNumber !== citizen.idNumber) {
     throw forbidden('APPLICANT_NOT_ACCOUNT_HOLDER', 'Hồ sơ trực tuyến phải đứng tên chủ tài khoản định danh (số định danh không khớp).', { field: 'applicant.idNumber' });
   }
 

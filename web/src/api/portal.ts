@@ -9,6 +9,8 @@ export interface CitizenProfile {
   email: string | null;
   communeCode: string | null;
   addressDetail: string | null;
+  /** One-time code: a citizen known only by a phone or e-mail (follows dossiers, cannot file). */
+  signInMethod?: 'identity_provider' | 'one_time_code';
 }
 
 export const CITIZEN_LOGIN_URL = (returnTo: string) => `/api/v1/citizen/auth/login?returnTo=${encodeURIComponent(returnTo)}`;
@@ -21,6 +23,26 @@ export async function fetchCitizen(signal?: AbortSignal): Promise<{ citizen: Cit
     if (isApiError(error) && error.status === 401) return { citizen: null, expired: error.code === 'CITIZEN_SESSION_EXPIRED' };
     throw error;
   }
+}
+
+/** Which sign-in methods the province offers. */
+export function fetchSignInMethods(signal?: AbortSignal): Promise<{ identityProvider: boolean; oneTimeCode: boolean }> {
+  return api.get('/citizen/auth/methods', undefined, signal);
+}
+
+export interface OtpRequestAnswer {
+  channel: 'sms' | 'email';
+  sentTo: string;
+  expiresAt: string;
+  resendAfterSeconds: number;
+}
+
+export function requestSignInCode(destination: string): Promise<OtpRequestAnswer> {
+  return api.post<OtpRequestAnswer>('/citizen/auth/otp/request', { destination });
+}
+
+export function verifySignInCode(destination: string, code: string, returnTo: string): Promise<{ returnTo: string }> {
+  return api.post<{ returnTo: string }>('/citizen/auth/otp/verify', { destination, code, returnTo });
 }
 
 export function logoutCitizen(): Promise<unknown> {

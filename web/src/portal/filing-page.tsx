@@ -12,7 +12,7 @@ import { ErrorAlert } from '../calendar/error-alert.tsx';
 import { newIdempotencyKey } from '../calendar/edit/idempotency-key.ts';
 import { useLoader } from '../hooks/use-loader.ts';
 import { useDocumentTitle } from '../layout/use-document-title.ts';
-import { CitizenGate } from './citizen-gate.tsx';
+import { CitizenGate, FilingNeedsIdentity } from './citizen-gate.tsx';
 import { formatVnd } from './expected-text.tsx';
 
 interface UnitItem { code: string; name: string; type: string }
@@ -25,7 +25,9 @@ async function oneStopUnits(signal: AbortSignal): Promise<UnitItem[]> {
 
 export function FilingPage() {
   const { code = '' } = useParams();
-  return <CitizenGate>{(citizen) => <Filing procedureCode={code} citizen={citizen} />}</CitizenGate>;
+  return <CitizenGate>{(citizen) => citizen.signInMethod === 'one_time_code'
+    ? <FilingNeedsIdentity returnTo={`/nop-ho-so/thu-tuc/${encodeURIComponent(code)}`} />
+    : <Filing procedureCode={code} citizen={citizen} />}</CitizenGate>;
 }
 
 function feeOf(procedure: Procedure): number {

@@ -9,7 +9,7 @@ import { formatInstant } from '../calendar/format-date.ts';
 import { StatusBadge } from '../dossier/status-badge.tsx';
 import { useLoader } from '../hooks/use-loader.ts';
 import { useDocumentTitle } from '../layout/use-document-title.ts';
-import { SignInCard } from './citizen-gate.tsx';
+import { FilingNeedsIdentity, SignInCard } from './citizen-gate.tsx';
 import { ExpectedText } from './expected-text.tsx';
 
 export function PortalHome() {
@@ -42,7 +42,7 @@ function SignedIn({ citizen, onSignOut }: { citizen: CitizenProfile; onSignOut: 
         <button type="button" className="button button-link" onClick={onSignOut}>{t('portal.signOut')}</button>
       </p>
       <MyDossiers />
-      <ProcedureFinder />
+      {citizen.signInMethod === 'one_time_code' ? <FilingNeedsIdentity returnTo="/nop-ho-so" /> : <ProcedureFinder />}
     </>
   );
 }

@@ -1,5 +1,6 @@
 // The template registry: every template name a notification may be queued with. Other features add
 // their list here (one import and one spread), e.g. FEEDBACK_TEMPLATES with names 'feedback.*'.
+import { CITIZEN_OTP_TEMPLATES } from './citizen-otp.ts';
 import { DOSSIER_TEMPLATES } from './dossier.ts';
 import { STAFF_TIMER_TEMPLATES } from './dossier-timers.ts';
 import { FEEDBACK_TEMPLATES } from './feedback.ts';
@@ -11,6 +12,7 @@ const ALL_TEMPLATES: readonly NotificationTemplate[] = [
   ...DOSSIER_TEMPLATES,
   ...STAFF_TIMER_TEMPLATES,
   ...FEEDBACK_TEMPLATES,
+  ...CITIZEN_OTP_TEMPLATES,
 ];
 
 const BY_NAME = new Map<string, NotificationTemplate>();
@@ -25,6 +27,11 @@ export function templateNames(): string[] {
 
 export function findTemplate(name: string): NotificationTemplate | undefined {
   return BY_NAME.get(name);
+}
+
+/** Payload fields of a template to remove once its message is sent or failed. */
+export function transientFieldsOf(name: string): readonly string[] {
+  return BY_NAME.get(name)?.transientFields ?? [];
 }
 
 /** The label shown to staff for a template (the name itself when unknown). */

@@ -14,6 +14,8 @@ export interface RenderedMessage {
 export interface TemplateContext {
   /** MOTCUA_PUBLIC_URL without a trailing slash. */
   publicUrl: string;
+  /** The sending instant (ms), for messages that must not go out late (a one-time code). */
+  now?: number;
 }
 
 export interface NotificationTemplate {
@@ -21,6 +23,8 @@ export interface NotificationTemplate {
   /** What the message is, for the staff list of a dossier's notifications. */
   label: string;
   render(payload: Record<string, unknown>, context: TemplateContext): RenderedMessage;
+  /** Payload fields that must not outlive delivery (a one-time code): removed once sent or failed. */
+  transientFields?: readonly string[];
 }
 
 /** The public lookup page of a dossier (the QR codes on the forms open the same page). */
