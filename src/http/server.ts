@@ -31,6 +31,7 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { queueRoutes } from './routes/queue.ts';
 import { counterRoutes } from './routes/counter.ts';
 import { catalogAdminRoutes } from './routes/catalog-admin.ts';
+import { workflowAdminRoutes } from './routes/workflow-admin.ts';
 import { restructureRoutes } from './routes/restructure.ts';
 
 export interface ServerOptions {
@@ -122,6 +123,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       queueRoutes(api, ctx);
       counterRoutes(api, ctx);
       catalogAdminRoutes(api, ctx);
+      workflowAdminRoutes(api, ctx);
       restructureRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
