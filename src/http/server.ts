@@ -32,6 +32,7 @@ import { queueRoutes } from './routes/queue.ts';
 import { counterRoutes } from './routes/counter.ts';
 import { catalogAdminRoutes } from './routes/catalog-admin.ts';
 import { workflowAdminRoutes } from './routes/workflow-admin.ts';
+import { staffImportRoutes } from './routes/staff-import.ts';
 import { restructureRoutes } from './routes/restructure.ts';
 
 export interface ServerOptions {
@@ -107,6 +108,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       authRoutes(api, ctx);
       unitRoutes(api, ctx);
       adminUserRoutes(api, ctx);
+      staffImportRoutes(api, ctx);
       adminUserAccountRoutes(api, ctx);
       adminAuditRoutes(api, ctx);
       accountRoutes(api, ctx);
