@@ -9,6 +9,8 @@ import { workflowEn } from './workflow.en.ts';
 import { workflowVi, type WorkflowMessages } from './workflow.vi.ts';
 import { workflowAdminEn } from './workflow-admin.en.ts';
 import { workflowAdminVi, type WorkflowAdminMessages } from './workflow-admin.vi.ts';
+import { staffImportEn } from './staff-import.en.ts';
+import { staffImportVi, type StaffImportMessages } from './staff-import.vi.ts';
 import { catalogEn } from './catalog.en.ts';
 import { filesEn } from './files.en.ts';
 import { filesVi, type FilesMessages } from './files.vi.ts';
@@ -50,6 +52,7 @@ const NAMESPACES_VI = {
   dashboard: dashboardVi,
   workflow: workflowVi,
   workflowAdmin: workflowAdminVi,
+  staffImport: staffImportVi,
 };
 const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
   portal: portalEn,
@@ -66,6 +69,7 @@ const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
   dashboard: dashboardEn,
   workflow: workflowEn,
   workflowAdmin: workflowAdminEn,
+  staffImport: staffImportEn,
 };
 type Namespaces = {
   portal: PortalMessages;
@@ -82,6 +86,7 @@ type Namespaces = {
   dashboard: DashboardMessages;
   workflow: WorkflowMessages;
   workflowAdmin: WorkflowAdminMessages;
+  staffImport: StaffImportMessages;
 };
 
 export const LANGUAGES = ['vi', 'en'] as const;
