@@ -33,6 +33,8 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { queueRoutes } from './routes/queue.ts';
 import { counterRoutes } from './routes/counter.ts';
 import { catalogAdminRoutes } from './routes/catalog-admin.ts';
+import { workflowAdminRoutes } from './routes/workflow-admin.ts';
+import { staffImportRoutes } from './routes/staff-import.ts';
 import { restructureRoutes } from './routes/restructure.ts';
 
 export interface ServerOptions {
@@ -109,6 +111,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       authRoutes(api, ctx);
       unitRoutes(api, ctx);
       adminUserRoutes(api, ctx);
+      staffImportRoutes(api, ctx);
       adminUserAccountRoutes(api, ctx);
       adminAuditRoutes(api, ctx);
       accountRoutes(api, ctx);
@@ -126,6 +129,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       queueRoutes(api, ctx);
       counterRoutes(api, ctx);
       catalogAdminRoutes(api, ctx);
+      workflowAdminRoutes(api, ctx);
       restructureRoutes(api, ctx);
     },
     { prefix: '/api/v1' },

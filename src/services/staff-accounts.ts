@@ -73,14 +73,19 @@ export interface ResetLink {
 export async function issuePasswordResetLink(ctx: ServiceContext, actor: Actor, username: string, origin: RequestOrigin): Promise<ResetLink> {
   requireAdmin(actor);
   const now = ctx.now();
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + RESET_LINK_HOURS * 3_600_000);
   return ctx.db.transaction().execute(async (trx) => {
     const target = await targetInScope(trx, actor, username);
     if (!target.active) throw invalid('ACCOUNT_INACTIVE', `Tài khoản "${target.username}" đang bị khóa; hãy mở khóa trước khi cấp liên kết đặt lại mật khẩu.`);
-    await insertResetToken(trx, { tokenHash: hashResetToken(token), userId: target.id, createdBy: actor.username, createdAt: now, expiresAt });
-    await appendAudit(trx, { provinceCode: ctx.provinceCode, at: now, actor, action: 'staff.password_reset_link', entityType: 'staff_user',
-      entityId: target.username, details: { expiresAt: expiresAt.toISOString() }, requestId: origin.requestId, address: origin.address });
-    return { username: target.username, token, path: `${RESET_PAGE_PATH}#${token}`, expiresAt };
+    return createResetLink(ctx, trx, actor, target, origin, now);
   });
+}
+
+/** A one-time link for an account the caller already checked, written (and audited) in the caller's transaction. */
+export async function createResetLink(ctx: ServiceContext, trx: Db, actor: Actor, target: { id: string; username: string }, origin: RequestOrigin, now: Date): Promise<ResetLink> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + RESET_LINK_HOURS * 3_600_000);
+  await insertResetToken(trx, { tokenHash: hashResetToken(token), userId: target.id, createdBy: actor.username, createdAt: now, expiresAt });
+  await appendAudit(trx, { provinceCode: ctx.provinceCode, at: now, actor, action: 'staff.password_reset_link', entityType: 'staff_user',
+    entityId: target.username, details: { expiresAt: expiresAt.toISOString() }, requestId: origin.requestId, address: origin.address });
+  return { username: target.username, token, path: `${RESET_PAGE_PATH}#${token}`, expiresAt };
 }

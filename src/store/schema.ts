@@ -38,6 +38,9 @@ export interface StaffUsersTable {
   password_hash: string;
   active: Generated<boolean>;
   is_demo: Generated<boolean>;
+  /** Migration 0025: optional work contacts (staff import). */
+  email: string | null;
+  phone: string | null;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
 }

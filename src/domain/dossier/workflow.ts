@@ -43,7 +43,27 @@ export interface DossierStep {
   side: UnitSide;
   /** Working minutes this step may use. */
   budgetMinutes: number;
+  /** The later steps an officer may send the dossier to from here (`forward`); absent = any later step. */
+  next?: StepKey[];
 }
+
+/**
+ * The roles an administrator may give each step: those the state machine lets take the actions that
+ * happen at it (transitions.ts), so a template never names someone who could not do the work.
+ */
+export const STEP_ROLE_CHOICES: Record<StepKey, readonly Role[]> = {
+  receive: ['reception'],
+  forward: ['reception'],
+  assign: ['leader'],
+  process: ['processing', 'leader'],
+  review: ['leader', 'processing'],
+  approve: ['leader'],
+  deliver_result: ['processing', 'leader'],
+  return: ['reception'],
+};
+
+/** The fixed performing side and default role of each step. */
+export const stepPerformer = (key: StepKey): { role: Role; side: UnitSide } => STEP_PERFORMERS[key];
 
 export interface DossierWorkflow {
   steps: DossierStep[];
@@ -102,13 +122,17 @@ function fromDetailed(steps: readonly unknown[]): DossierStep[] | undefined {
   let last = -1;
   const out: DossierStep[] = [];
   for (const raw of steps) {
-    const s = raw as { key?: unknown; budgetMinutes?: unknown; name?: unknown; role?: unknown };
+    const s = raw as { key?: unknown; budgetMinutes?: unknown; name?: unknown; role?: unknown; next?: unknown };
     if (!isStepKey(s.key) || !validBudget(s.budgetMinutes)) return undefined;
     const index = STEP_KEYS.indexOf(s.key);
     if (index <= last) return undefined;
     last = index;
     const name = typeof s.name === 'string' && s.name.trim() !== '' ? s.name.trim() : STEP_LABELS_VI[s.key];
-    out.push({ ...step(s.key, s.budgetMinutes), name });
+    // An administrator's template (workflow-edit.ts) may name the role among those allowed, and the steps
+    // that may follow; anything else keeps the defaults.
+    const role = STEP_ROLE_CHOICES[s.key].find((r) => r === s.role) ?? STEP_PERFORMERS[s.key].role;
+    const next = Array.isArray(s.next) && s.next.every((k) => isStepKey(k) && STEP_KEYS.indexOf(k) > index) ? { next: s.next as StepKey[] } : {};
+    out.push({ ...step(s.key, s.budgetMinutes), name, role, ...next });
   }
   // The dossier is always received and returned; the agency always decides.
   const keys = new Set(out.map((s) => s.key));
@@ -122,7 +146,8 @@ function fromDetailed(steps: readonly unknown[]): DossierStep[] | undefined {
 export function resolveDossierWorkflow(template: unknown, timeLimit: NormalisedDuration): DossierWorkflow {
   const steps = (template as { steps?: unknown } | null | undefined)?.steps;
   if (Array.isArray(steps) && steps.length > 0) {
-    const onlyPhases = steps.every((s) => PHASE_KEYS.has(String((s as { key?: unknown }).key)));
+    const detailed = (template as { detailed?: unknown }).detailed === true;
+    const onlyPhases = !detailed && steps.every((s) => PHASE_KEYS.has(String((s as { key?: unknown }).key)));
     const resolved = onlyPhases ? fromPhases(template as CatalogWorkflow) : fromDetailed(steps);
     if (resolved) return { steps: resolved, source: onlyPhases ? 'version_phases' : 'version' };
   }
@@ -172,6 +197,11 @@ export function stepAfterAction(
       const agencyStep = STEP_PERFORMERS[target].side === 'competent' && target !== 'deliver_result';
       if (!agencyStep) {
         return { ok: false, code: 'UNKNOWN_STEP', message: `Trường "toStep": chỉ chuyển được giữa các bước xử lý tại cơ quan giải quyết (không phải "${STEP_LABELS_VI[target]}").` };
+      }
+      const allowed = current === null ? undefined : workflow.steps[here]?.next;
+      if (forward?.direction !== 'back' && allowed && !allowed.includes(target)) {
+        const list = allowed.map((k) => `"${k}"`).join(', ') || '(không có)';
+        return { ok: false, code: 'WRONG_DIRECTION', message: `Trường "toStep": theo quy trình của thủ tục, từ bước hiện tại chỉ chuyển tiếp được đến ${list}, không phải "${STEP_LABELS_VI[target]}".` };
       }
       if (forward?.direction === 'back' ? there >= here : there <= here) {
         return {

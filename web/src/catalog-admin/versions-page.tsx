@@ -11,6 +11,7 @@ import { provinceNow } from '../calendar/dates.ts';
 import { ProcedurePicker } from '../counter/procedure-picker.tsx';
 import { useLoader } from '../hooks/use-loader.ts';
 import { useDocumentTitle } from '../layout/use-document-title.ts';
+import { ADMIN_PAGES } from '../pages/admin/admin-pages.ts';
 
 export function VersionsPage() {
   const { t } = useTranslation();
@@ -62,6 +63,7 @@ function HistoryView({ history }: { history: ProcedureHistory }) {
     <>
       <section className="card" aria-labelledby="versions-title" data-testid="versions" data-code={history.code}>
         <h2 id="versions-title">{t('catalogAdmin.versions.versionsTitle')}: {latest?.name} ({history.code})</h2>
+        <p><Link to={`/quan-tri/${ADMIN_PAGES.workflows}?ma=${encodeURIComponent(history.code)}`} data-testid="edit-workflow">{t('workflowAdmin.editLink')}</Link></p>
         <ol className="version-list">
           {[...history.versions].reverse().map((v) => (
             <li key={v.version} data-testid="version" data-version={v.version}>

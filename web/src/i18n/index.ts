@@ -7,6 +7,10 @@ import type { DossierMessages } from './dossier.vi.ts';
 import { dossierVi } from './dossier.vi.ts';
 import { workflowEn } from './workflow.en.ts';
 import { workflowVi, type WorkflowMessages } from './workflow.vi.ts';
+import { workflowAdminEn } from './workflow-admin.en.ts';
+import { workflowAdminVi, type WorkflowAdminMessages } from './workflow-admin.vi.ts';
+import { staffImportEn } from './staff-import.en.ts';
+import { staffImportVi, type StaffImportMessages } from './staff-import.vi.ts';
 import { catalogEn } from './catalog.en.ts';
 import { filesEn } from './files.en.ts';
 import { filesVi, type FilesMessages } from './files.vi.ts';
@@ -47,6 +51,8 @@ const NAMESPACES_VI = {
   files: filesVi,
   dashboard: dashboardVi,
   workflow: workflowVi,
+  workflowAdmin: workflowAdminVi,
+  staffImport: staffImportVi,
 };
 const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
   portal: portalEn,
@@ -62,6 +68,8 @@ const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
   files: filesEn,
   dashboard: dashboardEn,
   workflow: workflowEn,
+  workflowAdmin: workflowAdminEn,
+  staffImport: staffImportEn,
 };
 type Namespaces = {
   portal: PortalMessages;
@@ -77,6 +85,8 @@ type Namespaces = {
   files: FilesMessages;
   dashboard: DashboardMessages;
   workflow: WorkflowMessages;
+  workflowAdmin: WorkflowAdminMessages;
+  staffImport: StaffImportMessages;
 };
 
 export const LANGUAGES = ['vi', 'en'] as const;

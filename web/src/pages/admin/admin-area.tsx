@@ -12,8 +12,10 @@ import { AdminAuditPage } from './admin-audit-page.tsx';
 import { AdminRestructurePage } from './admin-restructure-page.tsx';
 import { ImportPage } from '../../catalog-admin/import-page.tsx';
 import { VersionsPage } from '../../catalog-admin/versions-page.tsx';
+import { WorkflowPage } from '../../catalog-admin/workflow-page.tsx';
 import '../../styles/counter.css';
 import '../../styles/dossier.css';
+import '../../styles/workflow-admin.css';
 
 export function AdminArea({ area }: { area: Area }) {
   const { t } = useTranslation();
@@ -27,6 +29,7 @@ export function AdminArea({ area }: { area: Area }) {
         <Route path={ADMIN_PAGES.restructure} element={<AdminRestructurePage />} />
         <Route path={ADMIN_PAGES.catalogImport} element={<ImportPage />} />
         <Route path={ADMIN_PAGES.catalogVersions} element={<VersionsPage />} />
+        <Route path={ADMIN_PAGES.workflows} element={<WorkflowPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </RequireStaff>

@@ -4,7 +4,7 @@ export const ADMIN_PAGES = {
   users: 'can-bo',
   audit: 'nhat-ky',
   units: null,
-  workflows: null,
+  workflows: 'quy-trinh',
   restructure: 'sap-xep',
   catalogImport: 'nhap-danh-muc',
   catalogVersions: 'phien-ban-thu-tuc',

@@ -11,6 +11,7 @@ import { useLoader } from '../../hooks/use-loader.ts';
 import { useDocumentTitle } from '../../layout/use-document-title.ts';
 import { CreateStaffForm } from '../../staff/create-staff-form.tsx';
 import { EditStaffForm } from '../../staff/edit-staff-form.tsx';
+import { ImportStaffForm } from '../../staff/import-staff-form.tsx';
 import { UnitSelect } from '../../staff/unit-select.tsx';
 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
@@ -129,6 +130,7 @@ export function AdminStaffPage() {
       </nav>
 
       <CreateStaffForm units={unitList} onCreated={(username) => { setNotice(t('staff.created', { username })); list.reload(); }} />
+      <ImportStaffForm onImported={() => list.reload()} />
     </div>
   );
 }
