@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth.ts';
 import { unitRoutes } from './routes/units.ts';
 import { adminUserAccountRoutes, adminUserRoutes } from './routes/admin-users.ts';
 import { adminAuditRoutes } from './routes/admin-audit.ts';
+import { adminPlaceRoutes } from './routes/admin-places.ts';
 import { accountRoutes } from './routes/account.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
@@ -114,6 +115,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       staffImportRoutes(api, ctx);
       adminUserAccountRoutes(api, ctx);
       adminAuditRoutes(api, ctx);
+      adminPlaceRoutes(api, ctx);
       accountRoutes(api, ctx);
       calendarRoutes(api, ctx);
       dossierRoutes(api, ctx);

@@ -2,7 +2,7 @@
 // counter holds — recall, start serving, no-show, transfer, park, resume, finish. Each runs in one
 // transaction that first locks the counter row (one command at a time per counter), appends a history
 // event per ticket change and announces it to the displays once committed.
-import { conflict, invalid, notFound } from '../domain/errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../domain/errors.ts';
 import { isAtCounter, mustTakeNormal, nextStreak, ticketDay, transition, type TicketCommand, type TicketStatus } from '../domain/queue/index.ts';
 import { formatInstantVN } from '../domain/time/instant.ts';
 import type { Unit } from '../domain/network/unit.ts';
@@ -10,6 +10,7 @@ import { appendAudit } from '../store/audit.ts';
 import { findServiceGroup, listCounters, lockCounter, releaseOfficer, setCounterOfficer, setPriorityStreak, type CounterRow } from '../store/queue-config.ts';
 import { appendTicketEvent, claimNextTicket, findTicket, ticketsAtCounter, updateTicket, type TicketRow } from '../store/queue-tickets.ts';
 import type { Db } from '../store/database.ts';
+import { loadPriorityPolicy, loadStaffAssignment } from '../store/queue-admin.ts';
 import { runIdempotent } from './idempotency.ts';
 import { announce, deliverLocally, type QueueLiveEvent } from './queue-live.ts';
 import { liveEvent } from './queue-tickets.ts';
@@ -68,6 +69,11 @@ async function counterCommand<T>(ctx: ServiceContext, actor: Actor, origin: Requ
 /** The officer works at this counter: signs them in when it is free, refuses when a colleague sits there. */
 async function seatOfficer(ctx: ServiceContext, trx: Db, actor: Actor, unit: Unit, counter: CounterRow, origin: RequestOrigin): Promise<void> {
   if (counter.officerUsername === actor.username) return;
+  // An officer assigned to particular counters (staff administration) sits only at those.
+  const assigned = (await loadStaffAssignment(trx, actor.username))?.counterCodes ?? [];
+  if (assigned.length > 0 && !assigned.includes(counter.code)) {
+    throw forbidden('COUNTER_NOT_ASSIGNED', `Bạn được phân công làm việc tại quầy ${assigned.join(', ')}, không phải ${counter.name}.`, { counterCode: counter.code, assigned });
+  }
   if (counter.officerUsername !== null) {
     throw conflict('COUNTER_OCCUPIED', `${counter.name} đang có cán bộ ${counter.officerUsername} làm việc. Cán bộ đó cần rời quầy trước.`, { counterCode: counter.code, officer: counter.officerUsername });
   }
@@ -130,9 +136,13 @@ export function callNext(ctx: ServiceContext, actor: Actor, unitCode: string, co
     run: async (trx, unit, counter, events) => {
       const finished = await closeCurrent(ctx, trx, actor, counter, events);
       const now = ctx.now();
-      const claim = { unitCode: unit.code, day: ticketDay(now.getTime()), groups: counter.serviceGroups, counterCode: counter.code };
+      // An officer assigned to particular service groups calls only those among the counter's.
+      const officerGroups = (await loadStaffAssignment(trx, actor.username))?.serviceGroups ?? [];
+      const groups = officerGroups.length > 0 ? counter.serviceGroups.filter((g) => officerGroups.includes(g)) : counter.serviceGroups;
+      const claim = { unitCode: unit.code, day: ticketDay(now.getTime()), groups, counterCode: counter.code };
+      const policy = await loadPriorityPolicy(trx, ctx.provinceCode, unit.code);
       // Anti-starvation: after a full streak of priority calls, a waiting normal ticket goes first.
-      let id = mustTakeNormal(counter) ? await claimNextTicket(trx, ctx.provinceCode, { ...claim, normalOnly: true }) : undefined;
+      let id = mustTakeNormal(counter, policy) ? await claimNextTicket(trx, ctx.provinceCode, { ...claim, normalOnly: true }) : undefined;
       id ??= await claimNextTicket(trx, ctx.provinceCode, { ...claim, normalOnly: false });
       const closedList = finished.map((t) => ({ id: t.id, number: t.number }));
       if (!id) return { ticket: null, finished: closedList };

@@ -19,6 +19,7 @@ import {
 import { formatInstantVN } from '../domain/time/instant.ts';
 import type { Unit } from '../domain/network/unit.ts';
 import { findServiceGroup, listCounters, listServiceGroups } from '../store/queue-config.ts';
+import { loadPriorityPolicy } from '../store/queue-admin.ts';
 import { appendTicketEvent, countAhead, countIssuedFrom, findTicket, insertTicket, nextTicketSeq, type TicketRow } from '../store/queue-tickets.ts';
 import type { Db } from '../store/database.ts';
 import { unitCalendar } from './calendar.ts';
@@ -102,10 +103,12 @@ export async function issueTicket(ctx: ServiceContext, trx: Db, unit: Unit, requ
       { field: 'serviceGroup', available: available });
   }
   const day = ticketDay(now.getTime());
+  // The unit's own priority weights (queue administration), else the default policy.
+  const policy = await loadPriorityPolicy(trx, ctx.provinceCode, unit.code);
   const seq = await nextTicketSeq(trx, ctx.provinceCode, unit.code, group.code, day);
   const ticket = await insertTicket(trx, ctx.provinceCode, {
     unitCode: unit.code, day, serviceGroup: group.code, seq, number: formatTicketNumber(group.prefix, seq), priority: request.priority,
-    channel: request.channel, issuedAt: now, rankAt: new Date(request.rankAt ?? rankInstant(now.getTime(), request.priority)),
+    channel: request.channel, issuedAt: now, rankAt: new Date(request.rankAt ?? rankInstant(now.getTime(), request.priority, policy)),
     appointmentId: request.appointmentId ?? null, issuedAddress: request.channel === 'kiosk' ? request.address : null,
   });
   const id = await appendTicketEvent(trx, ctx.provinceCode, { ticketId: ticket.id, unitCode: unit.code, type: 'issued', at: now, counterCode: null, actor: null,

@@ -10,6 +10,7 @@ import { hashPassword } from './passwords.ts';
 import { runIdempotent } from './idempotency.ts';
 import type { Actor, RequestOrigin, ServiceContext } from './context.ts';
 import type { Db } from '../store/database.ts';
+import { listCounterSettings, listGroupSettings, loadStaffAssignment, saveStaffAssignment } from '../store/queue-admin.ts';
 
 export interface NewStaffRequest {
   username: string;
@@ -25,6 +26,8 @@ export interface StaffView {
   unitCode: string;
   roles: Role[];
   active: boolean;
+  counterCodes?: string[];
+  serviceGroups?: string[];
 }
 
 const USERNAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
@@ -81,6 +84,9 @@ export interface StaffPatch {
   active?: boolean;
   unitCode?: string;
   roles?: string[];
+  /** Counters the officer may sit at and the groups they serve (empty: any of the unit's). */
+  counterCodes?: string[];
+  serviceGroups?: string[];
 }
 
 export async function changeStaff(ctx: ServiceContext, actor: Actor, username: string, patch: StaffPatch, origin: RequestOrigin): Promise<StaffView> {
@@ -96,14 +102,40 @@ export async function changeStaff(ctx: ServiceContext, actor: Actor, username: s
     if (losesAdmin && (await countActiveWithRole(trx, 'admin', target.id)) === 0) {
       throw conflict('LAST_ADMIN', 'Không thể bỏ quyền hoặc khóa quản trị viên cuối cùng.');
     }
-    const before: StaffView = { username: target.username, fullName: target.fullName, unitCode: target.unitCode, roles: target.roles, active: target.active };
+    const assignedBefore = (await loadStaffAssignment(trx, target.username))!;
+    const before: StaffView = { username: target.username, fullName: target.fullName, unitCode: target.unitCode, roles: target.roles, active: target.active, ...assignedBefore };
     const after: StaffView = { ...before, ...(patch.active !== undefined ? { active: patch.active } : {}),
       ...(patch.unitCode !== undefined ? { unitCode: patch.unitCode } : {}), ...(roles !== undefined ? { roles } : {}) };
+    // Counters belong to a unit: a move clears the assignment unless a new one for the new unit comes with it.
+    const moved = patch.unitCode !== undefined && patch.unitCode !== target.unitCode;
+    const assignment = await checkAssignment(trx, ctx, after.unitCode, {
+      counterCodes: patch.counterCodes ?? (moved ? [] : assignedBefore.counterCodes),
+      serviceGroups: patch.serviceGroups ?? (moved ? [] : assignedBefore.serviceGroups),
+    }, patch.counterCodes !== undefined || patch.serviceGroups !== undefined);
+    Object.assign(after, assignment);
     await updateStaff(trx, target.id, { active: patch.active, unitCode: patch.unitCode, roles }, now);
+    await saveStaffAssignment(trx, target.id, assignment);
     // A deactivated or moved account must sign in again under its new standing.
     const sessionsEnded = patch.active === false || patch.unitCode !== undefined || roles !== undefined ? await revokeAllSessions(trx, target.id, now) : 0;
     await appendAudit(trx, { provinceCode: ctx.provinceCode, at: now, actor, action: 'staff.update', entityType: 'staff_user',
       entityId: target.username, details: { before, after, sessionsEnded }, requestId: origin.requestId, address: origin.address });
     return after;
   });
+}
+
+/** The counters and groups must be open ones of the officer's unit (checked only when the request names them). */
+async function checkAssignment(trx: Db, ctx: ServiceContext, unitCode: string, a: { counterCodes: string[]; serviceGroups: string[] }, named: boolean) {
+  const assignment = { counterCodes: [...new Set(a.counterCodes)], serviceGroups: [...new Set(a.serviceGroups)] };
+  if (!named) return assignment;
+  const counters = new Set((await listCounterSettings(trx, ctx.provinceCode, unitCode)).filter((c) => c.active).map((c) => c.code));
+  const unknownCounters = assignment.counterCodes.filter((c) => !counters.has(c));
+  if (unknownCounters.length > 0) {
+    throw invalid('UNKNOWN_COUNTER', `Đơn vị ${unitCode} không có quầy đang mở: ${unknownCounters.join(', ')}.`, { field: 'counterCodes', unknown: unknownCounters });
+  }
+  const groups = new Set((await listGroupSettings(trx, ctx.provinceCode, unitCode)).filter((g) => g.active).map((g) => g.code));
+  const unknownGroups = assignment.serviceGroups.filter((g) => !groups.has(g));
+  if (unknownGroups.length > 0) {
+    throw invalid('UNKNOWN_SERVICE_GROUP', `Đơn vị ${unitCode} không có nhóm dịch vụ đang hoạt động: ${unknownGroups.join(', ')}.`, { field: 'serviceGroups', unknown: unknownGroups });
+  }
+  return assignment;
 }

@@ -19,6 +19,17 @@ export interface UnitsTable {
   valid_from: Timestamp;
   valid_to: Timestamp | null;
   created_at: DefaultedTimestamp;
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  latitude: ColumnType<number | null, number | null | undefined, number | null>;
+  longitude: ColumnType<number | null, number | null | undefined, number | null>;
+  /** JSON text of [{ code, name }] on write (jsonb). */
+  display_screens: ColumnType<DisplayScreen[], string | undefined, string>;
+}
+
+export interface DisplayScreen {
+  code: string;
+  name: string;
 }
 
 export interface UnitLineageTable {
@@ -43,6 +54,8 @@ export interface StaffUsersTable {
   phone: string | null;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
+  counter_codes: Generated<string[]>;
+  service_groups: Generated<string[]>;
 }
 
 export interface StaffSessionsTable {
@@ -549,6 +562,15 @@ export interface QueueServiceGroupsTable {
   active: Generated<boolean>;
 }
 
+export interface QueuePriorityPoliciesTable {
+  province_code: string;
+  unit_code: string;
+  head_start_minutes: ColumnType<Record<string, number>, string, string>;
+  max_consecutive_priority: number;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
 export interface QueueCountersTable {
   province_code: string;
   unit_code: string;
@@ -697,6 +719,7 @@ export interface DatabaseSchema {
   notifications: NotificationsTable;
   queue_service_groups: QueueServiceGroupsTable;
   queue_counters: QueueCountersTable;
+  queue_priority_policies: QueuePriorityPoliciesTable;
   queue_ticket_series: QueueTicketSeriesTable;
   queue_tickets: QueueTicketsTable;
   queue_ticket_events: QueueTicketEventsTable;

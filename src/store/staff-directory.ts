@@ -22,6 +22,9 @@ export interface StaffListItem {
   createdAt: Date;
   updatedAt: Date;
   lastSignInAt: Date | null;
+  /** Counters and service groups the officer is assigned to; empty: any of the unit's. */
+  counterCodes: string[];
+  serviceGroups: string[];
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -40,7 +43,7 @@ export async function listStaff(db: Db, filter: StaffFilter): Promise<{ items: S
   if (filter.active !== undefined) query = query.where('u.active', '=', filter.active);
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await query
-    .select(['u.username', 'u.full_name', 'u.unit_code', 'unit.name as unit_name', 'u.roles', 'u.active', 'u.created_at', 'u.updated_at',
+    .select(['u.username', 'u.full_name', 'u.unit_code', 'unit.name as unit_name', 'u.roles', 'u.active', 'u.created_at', 'u.updated_at', 'u.counter_codes', 'u.service_groups',
       sql<Date | null>`(SELECT max(s.created_at) FROM staff_sessions s WHERE s.user_id = u.id)`.as('last_sign_in_at')])
     .orderBy('u.unit_code').orderBy('u.username')
     .limit(filter.limit).offset(filter.offset)
@@ -48,7 +51,8 @@ export async function listStaff(db: Db, filter: StaffFilter): Promise<{ items: S
   return {
     total: Number(total.n),
     items: rows.map((r) => ({ username: r.username, fullName: r.full_name, unitCode: r.unit_code, unitName: r.unit_name, roles: r.roles as Role[],
-      active: r.active, createdAt: r.created_at, updatedAt: r.updated_at, lastSignInAt: r.last_sign_in_at === null ? null : new Date(r.last_sign_in_at) })),
+      active: r.active, createdAt: r.created_at, updatedAt: r.updated_at, lastSignInAt: r.last_sign_in_at === null ? null : new Date(r.last_sign_in_at),
+      counterCodes: r.counter_codes, serviceGroups: r.service_groups })),
   };
 }
 

@@ -120,7 +120,7 @@ describe('working calendar pages in Chromium', () => {
     const context = await browser.newContext({ locale: 'vi-VN' });
     const admin = await context.newPage();
     await signIn(admin, server.baseUrl, 'admin', '/quan-tri');
-    expect(await admin.textContent('[data-testid="admin-soon-units"]')).toContain('Sắp có');
+    expect(await admin.textContent('[data-testid="admin-link-units"]')).toContain('Mạng lưới đơn vị');
     expect(await admin.textContent('[data-testid="admin-link-users"]')).toContain('Tài khoản cán bộ');
     await admin.click('[data-testid="admin-link-calendar"]');
     await showYear(admin, 2027);

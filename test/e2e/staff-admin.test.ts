@@ -53,6 +53,16 @@ describe('staff administration in Chromium', () => {
     await admin.locator('[data-testid="create-error"]').waitFor();
     expect(await admin.textContent('[data-testid="create-error"]')).toContain('đã tồn tại');
 
+    // Assign the officer to counter 2 and the civil-status group (Hộ tịch) in the edit form.
+    await admin.fill('[data-testid="staff-q"]', OFFICER);
+    await admin.click('[data-testid="staff-filter"]');
+    await admin.locator(`[data-testid="staff-row-${OFFICER}"]`).waitFor();
+    await admin.click(`[data-testid="staff-row-${OFFICER}"] >> text=Sửa`);
+    await admin.locator('[data-testid="edit-counter-2"]').check();
+    await admin.locator('[data-testid="edit-group-HT"]').check();
+    await admin.click('[data-testid="edit-save"]');
+    await expect.poll(() => admin.textContent('[data-testid="staff-notice"]')).toContain('Đã lưu');
+
     // Find the officer by name within the unit, then issue a one-time reset link.
     await admin.fill('[data-testid="staff-q"]', 'phạm thị hoa');
     await admin.selectOption('[data-testid="staff-unit"]', POINT);
@@ -86,6 +96,12 @@ describe('staff administration in Chromium', () => {
     const number = (await ticket.json()).number as string;
     await officer.click('[data-testid="call-next"]');
     await officer.locator(`[data-testid="counter-current"][data-number="${number}"]`).waitFor({ timeout: 10_000 });
+    // The assignment holds: counter 1 is not this officer's.
+    const elsewhere = await officer.evaluate(async (point) => (await fetch(`/api/v1/queue/${point}/counters/1/call-next`, { method: 'POST' })).json(), POINT);
+    expect(elsewhere.error.code).toBe('COUNTER_NOT_ASSIGNED');
+    // The header leads to the officer's own account page.
+    await officer.click('[data-testid="account-link"]');
+    await officer.waitForURL('**/tai-khoan');
 
     // The audit page shows the creation, with the account as it was created.
     await admin.goto(`${session.server.baseUrl}/quan-tri/nhat-ky`);
@@ -101,6 +117,8 @@ describe('staff administration in Chromium', () => {
     await admin.fill('[data-testid="audit-action"]', 'staff.');
     await admin.click('[data-testid="audit-filter"]');
     await expect.poll(() => admin.textContent('[data-testid="audit-table"]')).toContain('staff.password_reset');
+    expect(await admin.textContent('[data-testid="audit-table"]')).toContain('staff.update');
+    expect(await admin.textContent('[data-testid="audit-table"]')).toContain('counterCodes');
 
     for (const page of [admin, officer]) await page.context().close();
   }, 120_000);

@@ -7,3 +7,4 @@ export * from './ticket-status.ts';
 export * from './slots.ts';
 export * from './where-to-go.ts';
 export { CENTER_SEAT_DISTRICT, DISTRICT_CENTROIDS, haversineKm } from './district-centroids.ts';
+export * from './queue-settings.ts';

@@ -14,6 +14,8 @@ const StaffSchema = Type.Object({
   unitCode: Type.String(),
   roles: Type.Array(Type.String()),
   active: Type.Boolean(),
+  counterCodes: Type.Optional(Type.Array(Type.String())),
+  serviceGroups: Type.Optional(Type.Array(Type.String())),
 });
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
 
@@ -62,6 +64,8 @@ export function adminUserRoutes(app: FastifyInstance, ctx: ServiceContext): void
             active: Type.Optional(Type.Boolean()),
             unitCode: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
             roles: Type.Optional(Type.Array(RoleSchema, { minItems: 1, maxItems: 5 })),
+            counterCodes: Type.Optional(Type.Array(Type.String({ maxLength: 10 }), { maxItems: 50, description: 'quầy được phân công; rỗng: mọi quầy của đơn vị' })),
+            serviceGroups: Type.Optional(Type.Array(Type.String({ maxLength: 10 }), { maxItems: 50, description: 'nhóm dịch vụ được phân công; rỗng: mọi nhóm của quầy' })),
           },
           { additionalProperties: false, minProperties: 1 },
         ),
@@ -86,6 +90,8 @@ const StaffListItemSchema = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
   lastSignInAt: Type.Union([Type.String(), Type.Null()]),
+  counterCodes: Type.Array(Type.String()),
+  serviceGroups: Type.Array(Type.String()),
 });
 
 export function adminUserAccountRoutes(app: FastifyInstance, ctx: ServiceContext): void {

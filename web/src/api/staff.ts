@@ -11,6 +11,8 @@ export interface StaffListItem {
   createdAt: string;
   updatedAt: string;
   lastSignInAt: string | null;
+  counterCodes: string[];
+  serviceGroups: string[];
 }
 
 export interface StaffQuery {
@@ -31,7 +33,7 @@ export const staffApi = {
     api.get<{ items: StaffListItem[]; total: number }>('/admin/users', clean({ ...query, limit: PAGE_SIZE }), signal),
   create: (body: { username: string; fullName: string; unitCode: string; roles: string[]; password: string; idempotencyKey: string }) =>
     api.post<StaffListItem>('/admin/users', body),
-  update: (username: string, body: { active?: boolean; unitCode?: string; roles?: string[] }) => api.patch<StaffListItem>(`/admin/users/${u(username)}`, body),
+  update: (username: string, body: { active?: boolean; unitCode?: string; roles?: string[]; counterCodes?: string[]; serviceGroups?: string[] }) => api.patch<StaffListItem>(`/admin/users/${u(username)}`, body),
   signOut: (username: string) => api.post<{ username: string; sessionsEnded: number }>(`/admin/users/${u(username)}/sign-out`),
   resetLink: (username: string) => api.post<{ username: string; token: string; path: string; expiresAt: string }>(`/admin/users/${u(username)}/password-reset`),
 };

@@ -31,6 +31,8 @@ import { feedbackEn } from './feedback.en.ts';
 import { feedbackVi, type FeedbackMessages } from './feedback.vi.ts';
 import { staffEn } from './staff.en.ts';
 import { staffVi, type StaffMessages } from './staff.vi.ts';
+import { placesEn } from './places.en.ts';
+import { placesVi, type PlacesMessages } from './places.vi.ts';
 import { en } from './en.ts';
 import { notifyEn } from './notify.en.ts';
 import { notifyVi, type NotifyMessages } from './notify.vi.ts';
@@ -40,6 +42,7 @@ import { vi, type Messages } from './vi.ts';
 const NAMESPACES_VI = {
   portal: portalVi,
   staff: staffVi,
+  places: placesVi,
   notify: notifyVi,
   feedback: feedbackVi,
   dossier: dossierVi,
@@ -57,6 +60,7 @@ const NAMESPACES_VI = {
 const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
   portal: portalEn,
   staff: staffEn,
+  places: placesEn,
   notify: notifyEn,
   feedback: feedbackEn,
   dossier: dossierEn,
@@ -74,6 +78,7 @@ const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
 type Namespaces = {
   portal: PortalMessages;
   staff: StaffMessages;
+  places: PlacesMessages;
   notify: NotifyMessages;
   feedback: FeedbackMessages;
   dossier: DossierMessages;

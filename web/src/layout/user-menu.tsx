@@ -5,6 +5,9 @@ import { Link, useLocation } from 'react-router';
 import { useSession } from '../auth/session-context.ts';
 import { LOGIN_PATH } from '../areas.ts';
 
+/** The officer's own page (password, sessions); a plain path so the header needs no page import. */
+const ACCOUNT_PATH = '/tai-khoan';
+
 export function UserMenu() {
   const { t } = useTranslation();
   const { session, signOut, refresh } = useSession();
@@ -31,6 +34,7 @@ export function UserMenu() {
           <span className="sr-only"> — </span>
           <span className="user-unit">{user.unitName}</span>
         </p>
+        <Link className="button button-ghost" to={ACCOUNT_PATH} data-testid="account-link">{t('auth.account')}</Link>
         <button type="button" className="button button-ghost" onClick={onSignOut} disabled={pending} data-testid="logout">
           {pending ? t('auth.signingOut') : t('auth.signOut')}
         </button>

@@ -10,6 +10,8 @@ import { AdminHomePage } from './admin-home-page.tsx';
 import { AdminStaffPage } from './admin-staff-page.tsx';
 import { AdminAuditPage } from './admin-audit-page.tsx';
 import { AdminRestructurePage } from './admin-restructure-page.tsx';
+import { AdminUnitsPage } from './admin-units-page.tsx';
+import { AdminQueuesPage } from './admin-queues-page.tsx';
 import { ImportPage } from '../../catalog-admin/import-page.tsx';
 import { VersionsPage } from '../../catalog-admin/versions-page.tsx';
 import { WorkflowPage } from '../../catalog-admin/workflow-page.tsx';
@@ -27,6 +29,8 @@ export function AdminArea({ area }: { area: Area }) {
         <Route path={ADMIN_PAGES.users} element={<AdminStaffPage />} />
         <Route path={ADMIN_PAGES.audit} element={<AdminAuditPage />} />
         <Route path={ADMIN_PAGES.restructure} element={<AdminRestructurePage />} />
+        <Route path={ADMIN_PAGES.units} element={<AdminUnitsPage />} />
+        <Route path={ADMIN_PAGES.queues} element={<AdminQueuesPage />} />
         <Route path={ADMIN_PAGES.catalogImport} element={<ImportPage />} />
         <Route path={ADMIN_PAGES.catalogVersions} element={<VersionsPage />} />
         <Route path={ADMIN_PAGES.workflows} element={<WorkflowPage />} />

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useDocumentTitle } from '../../layout/use-document-title.ts';
 import { ADMIN_PAGES, type AdminPageKey } from './admin-pages.ts';
 
-const ORDER: readonly AdminPageKey[] = ['calendar', 'catalogImport', 'catalogVersions', 'restructure', 'users', 'audit', 'units', 'workflows'];
+const ORDER: readonly AdminPageKey[] = ['calendar', 'catalogImport', 'catalogVersions', 'restructure', 'users', 'audit', 'units', 'queues', 'workflows'];
 
 export function AdminHomePage() {
   const { t } = useTranslation();
