@@ -89,8 +89,8 @@ interface Computed {
   impact: Impact;
 }
 
-/** Everything a plan would do, read inside the transaction that may apply it. */
-async function compute(db: Db, ctx: ServiceContext, plan: RestructurePlan): Promise<Computed> {
+/** The network change of a plan not yet accepted, checked against the network as it stands (throws its problems). */
+export async function planChange(db: Db, ctx: ServiceContext, plan: RestructurePlan): Promise<{ network: Unit[]; change: NetworkChange; openWork: Map<string, number> }> {
   const network = await listAllUnits(db);
   const earlier = (await listPlans(db, ctx.provinceCode)).filter((p) => p.status !== 'undone' && p.id !== plan.id);
   const openWork = await openWorkByUnit(db, ctx.provinceCode);
@@ -99,7 +99,12 @@ async function compute(db: Db, ctx: ServiceContext, plan: RestructurePlan): Prom
     earlierPlans: earlier.map((p) => ({ id: p.id, effectiveAt: p.effectiveAt.getTime(), touched: p.touched })),
   });
   if (!result.ok) throw planProblems(result.problems);
-  const change = result.change;
+  return { network, change: result.change, openWork };
+}
+
+/** Everything a plan would do, read inside the transaction that may apply it. */
+async function compute(db: Db, ctx: ServiceContext, plan: RestructurePlan): Promise<Computed> {
+  const { network, change, openWork } = await planChange(db, ctx, plan);
   const units = new Map(network.map((u) => [u.code, u]));
   const closed = [...change.closures.keys()];
   const { moves, dossiers } = await dossierMoves(db, ctx.provinceCode, change.closures);
@@ -155,7 +160,7 @@ async function dossierMoves(db: Db, provinceCode: string, closures: ReadonlyMap<
   return { moves, dossiers: [...tally.values()] };
 }
 
-function parseOrThrow(input: unknown): RestructurePlan {
+export function parseOrThrow(input: unknown): RestructurePlan {
   const parsed = parsePlan(input);
   if (!parsed.ok) throw planProblems(parsed.problems);
   return parsed.plan;
@@ -277,8 +282,14 @@ export async function bundledPlans(ctx: ServiceContext, actor: Actor): Promise<A
   return bundledPlanJson(ctx.db);
 }
 
-export async function bundledPlanJson(db: Db): Promise<Array<Record<string, unknown>>> {
+/** Bình Dương's communes and districts as of 2024 (GSO), from the seed. */
+export function administrativeAreas(): AdministrativeUnit[] {
   areasCache ??= JSON.parse(readFileSync(seedFile('binh-duong-units-2024.json'), 'utf8')) as AdministrativeUnit[];
+  return areasCache;
+}
+
+export async function bundledPlanJson(db: Db): Promise<Array<Record<string, unknown>>> {
+  areasCache = administrativeAreas();
   mappingCache ??= JSON.parse(readFileSync(seedFile('binh-duong-2025-07-01-reform-mapping.json'), 'utf8')) as ReformMapping;
   const network = await listAllUnits(db);
   const reform = reform2025Plan(areasCache, mappingCache, new Set());
