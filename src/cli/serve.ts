@@ -13,7 +13,6 @@ import type { FastifyInstance } from 'fastify';
 import { ensureWebBuild, WEB_DIST } from './web-build.ts';
 import type { DemoPortal } from '../services/portal/demo-portal.ts';
 import { createJobs, type BackgroundJobs } from '../jobs/index.ts';
-import { applyDuePlans } from '../services/restructure.ts';
 import { sealAuditLog } from '../store/audit-chain.ts';
 
 export interface ServeOptions {
@@ -52,7 +51,7 @@ export async function serve(options: ServeOptions, out = (line: string) => conso
   if (settings.jobs.enabled) {
     jobs = createJobs(ctx, { demo: options.demo, log: app.log });
     jobs.runner.start();
-    out(`Việc nền: hẹn giờ hồ sơ, hộp thư đi, gửi thông báo (e-mail: ${jobs.channels.email.description}; SMS: ${jobs.channels.sms.description})`);
+    out(`Việc nền: hẹn giờ hồ sơ, hộp thư đi, gửi thông báo, phương án sắp xếp, niêm phong nhật ký (e-mail: ${jobs.channels.email.description}; SMS: ${jobs.channels.sms.description})`);
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
@@ -78,26 +77,15 @@ export async function serve(options: ServeOptions, out = (line: string) => conso
       }, (error: unknown) => out(`Không khởi động được nhà cung cấp định danh mô phỏng: ${(error as Error).message}`));
   }
 
-  // Restructuring plans accepted ahead of time take effect at their instant (checked each minute;
-  // an advisory lock makes several instances take turns, and a plan is applied once).
-  const applyPlans = () => applyDuePlans(ctx).then(
-    (ids) => { if (ids.length > 0) out(`Đã áp dụng phương án sắp xếp: ${ids.join(', ')}`); },
-    (error: unknown) => app.log.error({ err: error }, 'restructure: applying due plans failed'),
-  );
-  await applyPlans();
-  const planTimer = setInterval(() => void applyPlans(), 60_000);
-  planTimer.unref();
-  // The audit log is sealed into its hash chain a few seconds after entries commit (motcua audit verify).
+  // Restructuring plans accepted ahead of time and the audit log's sealing run as jobs of the runner
+  // (src/jobs: restructure-plans under a lease, audit-seal under an advisory lock). The log is sealed
+  // once more on stop, after the last requests.
   const seal = () => sealAuditLog(handle.db).catch((error: unknown) => app.log.error({ err: error }, 'audit: sealing failed'));
-  const sealTimer = setInterval(() => void seal(), 10_000);
-  sealTimer.unref();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     // Drain: stop accepting, finish requests and job runs in flight, then close the database.
     stopping ??= (async () => {
-      clearInterval(planTimer);
-      clearInterval(sealTimer);
       await Promise.all([app.close(), jobs?.stop()]);
       await portalStarting;
       await portal?.close();

@@ -1,5 +1,5 @@
 // The background jobs of `motcua serve`, built from the settings: the dossier timer scan, the outbox
-// dispatcher and the notification delivery. Returned unstarted; `serve` starts them and stops them on
+// dispatcher, the notification delivery, scheduled restructuring plans and the audit log's sealing. Returned unstarted; `serve` starts them and stops them on
 // SIGTERM, tests call `runOnce(name)` with an injected clock.
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -12,9 +12,13 @@ import { deliverNotifications } from './notification-delivery.ts';
 import { dispatchOutbox } from './outbox-dispatch.ts';
 import { OUTBOX_CONSUMERS, type OutboxConsumer } from './outbox-consumers.ts';
 import { JobRunner } from './runner.ts';
+import { applyScheduledPlans, RESTRUCTURE_JOB } from './restructure-plans.ts';
+import { sealAuditLog } from '../store/audit-chain.ts';
 
 export const OUTBOX_JOB = 'outbox';
 export const DELIVERY_JOB = 'notification-delivery';
+export const AUDIT_SEAL_JOB = 'audit-seal';
+export { RESTRUCTURE_JOB };
 
 export interface JobOptions {
   demo?: boolean;
@@ -59,6 +63,19 @@ export function createJobs(ctx: ServiceContext, options: JobOptions = {}): Backg
         channels, batch: 50, leaseMs, maxAttempts: notifications.maxAttempts, retryBaseMs: notifications.retryBaseSeconds * 1000,
         publicUrl: notifications.publicUrl, log,
       })) }),
+    },
+    {
+      // Checked as often as the dossier timers (each minute by default).
+      name: RESTRUCTURE_JOB,
+      intervalMs: settings.timerIntervalSeconds * 1000,
+      run: async () => ({ ...(await applyScheduledPlans(ctx, { holder, leaseMs, log: (ids) => log.info({ plans: ids }, 'restructure: plans applied') })) }),
+    },
+    {
+      // The audit log is sealed into its hash chain a few seconds after entries commit (motcua audit verify);
+      // an advisory lock inside makes instances take turns.
+      name: AUDIT_SEAL_JOB,
+      intervalMs: 10_000,
+      run: async () => ({ sealed: await sealAuditLog(ctx.db) }),
     },
   ], log);
   return {

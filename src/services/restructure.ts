@@ -16,6 +16,8 @@ import {
   insertPlan, listPlans, livePlan, markPlan, moveDossiers, moveStaff, openDossiersOf, openWorkByUnit, staffOfUnits, undoNetworkChange, writeNetworkChange,
   type DossierMove, type PlanUndo, type StoredClosure, type StoredPlan,
 } from '../store/restructure.ts';
+import { countOpenWork, moveOpenWork as moveOtherOpenWork, type OpenWorkCounts, type OpenWorkWindow, type UnitOpenWork } from '../store/restructure-open-work.ts';
+import { isoDateOfDayNumber, localDayNumber } from '../domain/calendar/local-time.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Db } from '../store/database.ts';
 import { requestHash } from './idempotency.ts';
@@ -29,8 +31,15 @@ export interface Impact {
   unitsCreated: number;
   unitsClosed: number;
   dossiersMoved: number;
+  /** Open tickets of the day (waiting, called, serving, parked) at closed units. */
   ticketsMoved: number;
+  /** Booked appointments from the instant on at closed units. */
+  appointmentsMoved: number;
   staffMoved: number;
+  /** Everything else that moves: counters, service groups, series, paper transfers, sub-dossiers, feedback. */
+  openWork: OpenWorkCounts;
+  /** Tickets, appointments and counters per closed unit, and where they go. */
+  queues: UnitOpenWork[];
   /** Due dates a plan changes: always 0 — a reorganisation never moves a deadline. */
   deadlinesChanged: number;
   units: {
@@ -64,6 +73,11 @@ const countsByType = (units: readonly Unit[], at: number) => {
   return counts;
 };
 
+/** Tickets count from the local day of the instant, appointments from the instant itself. */
+export function openWorkWindow(effectiveAt: number): OpenWorkWindow {
+  return { fromDay: isoDateOfDayNumber(localDayNumber(effectiveAt)), fromInstant: new Date(effectiveAt) };
+}
+
 const ROLES = [['receiving', 'receivingUnitCode'], ['competent', 'competentUnitCode'], ['return', 'returnUnitCode']] as const;
 
 interface Computed {
@@ -75,8 +89,8 @@ interface Computed {
   impact: Impact;
 }
 
-/** Everything a plan would do, read inside the transaction that may apply it. */
-async function compute(db: Db, ctx: ServiceContext, plan: RestructurePlan): Promise<Computed> {
+/** The network change of a plan not yet accepted, checked against the network as it stands (throws its problems). */
+export async function planChange(db: Db, ctx: ServiceContext, plan: RestructurePlan): Promise<{ network: Unit[]; change: NetworkChange; openWork: Map<string, number> }> {
   const network = await listAllUnits(db);
   const earlier = (await listPlans(db, ctx.provinceCode)).filter((p) => p.status !== 'undone' && p.id !== plan.id);
   const openWork = await openWorkByUnit(db, ctx.provinceCode);
@@ -85,7 +99,12 @@ async function compute(db: Db, ctx: ServiceContext, plan: RestructurePlan): Prom
     earlierPlans: earlier.map((p) => ({ id: p.id, effectiveAt: p.effectiveAt.getTime(), touched: p.touched })),
   });
   if (!result.ok) throw planProblems(result.problems);
-  const change = result.change;
+  return { network, change: result.change, openWork };
+}
+
+/** Everything a plan would do, read inside the transaction that may apply it. */
+async function compute(db: Db, ctx: ServiceContext, plan: RestructurePlan): Promise<Computed> {
+  const { network, change, openWork } = await planChange(db, ctx, plan);
   const units = new Map(network.map((u) => [u.code, u]));
   const closed = [...change.closures.keys()];
   const { moves, dossiers } = await dossierMoves(db, ctx.provinceCode, change.closures);
@@ -93,13 +112,17 @@ async function compute(db: Db, ctx: ServiceContext, plan: RestructurePlan): Prom
     const closure = change.closures.get(s.unitCode)!;
     return { username: s.username, from: s.unitCode, to: closure.fallback ?? closure.successors[0] ?? s.unitCode };
   }).filter((s) => s.to !== s.from);
+  const other = await countOpenWork(db, ctx.provinceCode, change.closures, openWorkWindow(change.effectiveAt));
   const after = [...network.map((u) => (change.closures.has(u.code) ? { ...u, validTo: change.effectiveAt } : u)), ...change.creates];
   const impact: Impact = {
     unitsCreated: change.creates.length,
     unitsClosed: closed.length,
     dossiersMoved: moves.length,
-    ticketsMoved: 0,
+    ticketsMoved: other.totals.tickets,
+    appointmentsMoved: other.totals.appointments,
     staffMoved: staff.length,
+    openWork: other.totals,
+    queues: other.units,
     deadlinesChanged: 0,
     units: {
       created: change.creates.map((u) => ({ code: u.code, name: u.name, type: u.type, parentCode: u.parentCode })),
@@ -137,7 +160,7 @@ async function dossierMoves(db: Db, provinceCode: string, closures: ReadonlyMap<
   return { moves, dossiers: [...tally.values()] };
 }
 
-function parseOrThrow(input: unknown): RestructurePlan {
+export function parseOrThrow(input: unknown): RestructurePlan {
   const parsed = parsePlan(input);
   if (!parsed.ok) throw planProblems(parsed.problems);
   return parsed.plan;
@@ -179,10 +202,10 @@ export async function submitPlan(ctx: ServiceContext, actor: Actor, input: unkno
       id: plan.id, title: plan.title, plan: planToJson(plan), digest, effectiveAt: at, status: due ? 'applied' : 'scheduled',
       touched: [...change.touched], undo, impact: computed.impact as unknown as Record<string, unknown>, createdBy: actor.username, appliedAt: due ? now : null,
     });
-    if (due) await moveOpenWork(trx, ctx, plan.id, undo, now);
+    const moved = due ? await moveOpenWork(trx, ctx, plan.id, plan.effectiveAt, undo, now) : null;
     await appendAudit(trx, {
       provinceCode: ctx.provinceCode, at: now, actor, action: due ? 'restructure.apply' : 'restructure.schedule', entityType: 'restructure_plan', entityId: plan.id,
-      details: { version, effectiveAt: toVietnamInstant(plan.effectiveAt), unitsCreated: computed.impact.unitsCreated, unitsClosed: computed.impact.unitsClosed, dossiersMoved: computed.impact.dossiersMoved, staffMoved: computed.impact.staffMoved },
+      details: { version, effectiveAt: toVietnamInstant(plan.effectiveAt), unitsCreated: computed.impact.unitsCreated, unitsClosed: computed.impact.unitsClosed, ...(moved ?? { dossiersMoved: computed.impact.dossiersMoved, staffMoved: computed.impact.staffMoved }) },
     });
     return { planId: plan.id, version, applied: due, status: due ? 'applied' : 'scheduled', effectiveAt: toVietnamInstant(plan.effectiveAt), impact: computed.impact };
   });
@@ -192,15 +215,20 @@ function answerOf(p: StoredPlan): PlanAnswer {
   return { planId: p.id, version: p.version, applied: p.status === 'applied', status: p.status === 'applied' ? 'applied' : 'scheduled', effectiveAt: toVietnamInstant(p.effectiveAt.getTime()), impact: p.impact as unknown as Impact };
 }
 
-/** At the effective instant: open dossiers and staff of closed units go to their successors. */
-async function moveOpenWork(trx: Db, ctx: ServiceContext, planId: string, undo: PlanUndo, now: Date): Promise<{ dossiers: number; staff: number }> {
+/**
+ * At the effective instant: open dossiers, staff, queues (counters, groups, tickets, series, appointments),
+ * pending paper transfers, open sub-dossiers and open feedback of closed units go to their successors.
+ */
+async function moveOpenWork(trx: Db, ctx: ServiceContext, planId: string, effectiveAt: number, undo: PlanUndo, now: Date): Promise<Record<string, unknown>> {
   const closures = new Map(undo.closures.map((c) => [c.code, c]));
   const { moves } = await dossierMoves(trx, ctx.provinceCode, closures);
   const reason = `${MOVE_REASON} (phương án ${planId})`;
   await moveDossiers(trx, ctx.provinceCode, moves.map((m) => ({ ...m, payload: { ...m.payload, planId } })), { at: now, username: undo.actor.username, roles: undo.actor.roles, unitCode: undo.actor.unitCode, reason });
   const staff = (await staffOfUnits(trx, ctx.provinceCode, [...closures.keys()])).map((s) => ({ username: s.username, to: closures.get(s.unitCode)!.fallback ?? closures.get(s.unitCode)!.successors[0] ?? s.unitCode }));
   await moveStaff(trx, ctx.provinceCode, staff, now);
-  return { dossiers: moves.length, staff: staff.length };
+  const other = await moveOtherOpenWork(trx, ctx.provinceCode, closures, openWorkWindow(effectiveAt), { at: now, username: undo.actor.username, roles: undo.actor.roles, planId, reason });
+  const { moved, ...counts } = other;
+  return { dossiersMoved: moves.length, staffMoved: staff.length, ticketsMoved: counts.tickets, appointmentsMoved: counts.appointments, openWork: counts, paperTransfers: moved.paperTransfers, subDossiers: moved.subDossiers };
 }
 
 /** Applies scheduled plans whose instant has come (called by the server's timer; safe on several instances). */
@@ -210,9 +238,9 @@ export async function applyDuePlans(ctx: ServiceContext): Promise<string[]> {
     await sql`SELECT pg_advisory_xact_lock(${LOCK_KEY})`.execute(trx);
     const due = (await listPlans(trx, ctx.provinceCode)).filter((p) => p.status === 'scheduled' && p.effectiveAt.getTime() <= now.getTime());
     for (const p of due) {
-      const moved = await moveOpenWork(trx, ctx, p.id, p.undo, now);
+      const moved = await moveOpenWork(trx, ctx, p.id, p.effectiveAt.getTime(), p.undo, now);
       await markPlan(trx, ctx.provinceCode, p.id, p.version, 'applied', now);
-      await appendAudit(trx, { provinceCode: ctx.provinceCode, at: now, actor: null, action: 'restructure.apply', entityType: 'restructure_plan', entityId: p.id, details: { version: p.version, scheduled: true, dossiersMoved: moved.dossiers, staffMoved: moved.staff } });
+      await appendAudit(trx, { provinceCode: ctx.provinceCode, at: now, actor: null, action: 'restructure.apply', entityType: 'restructure_plan', entityId: p.id, details: { version: p.version, scheduled: true, ...moved } });
     }
     return due.map((p) => p.id);
   });
@@ -254,8 +282,14 @@ export async function bundledPlans(ctx: ServiceContext, actor: Actor): Promise<A
   return bundledPlanJson(ctx.db);
 }
 
-export async function bundledPlanJson(db: Db): Promise<Array<Record<string, unknown>>> {
+/** Bình Dương's communes and districts as of 2024 (GSO), from the seed. */
+export function administrativeAreas(): AdministrativeUnit[] {
   areasCache ??= JSON.parse(readFileSync(seedFile('binh-duong-units-2024.json'), 'utf8')) as AdministrativeUnit[];
+  return areasCache;
+}
+
+export async function bundledPlanJson(db: Db): Promise<Array<Record<string, unknown>>> {
+  areasCache = administrativeAreas();
   mappingCache ??= JSON.parse(readFileSync(seedFile('binh-duong-2025-07-01-reform-mapping.json'), 'utf8')) as ReformMapping;
   const network = await listAllUnits(db);
   const reform = reform2025Plan(areasCache, mappingCache, new Set());

@@ -1,5 +1,6 @@
 // An administrator previews and applies the Center's phase 2 in the admin page: the impact shows the
-// network going from 91 to 82 Reception Points and where open dossiers go; a bad plan lists its problems.
+// network going from 91 to 82 Reception Points and where open dossiers go, the planning view shows points
+// per district (table and maps) and the Branches taking over work; a bad plan lists its problems.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../support/web-server.ts';
@@ -44,6 +45,17 @@ describe('restructuring admin page in Chromium', () => {
     await network.waitFor();
     expect(await network.textContent()).toContain('91 → 82');
     expect(await page.textContent('[data-testid="restructure-status"]')).toContain('Xem trước');
+    // The network planning view: points per district before → after, on a table and two maps, and each
+    // Branch taking over its central point's work with staff, counters, load and wait.
+    await page.click('[data-testid="plan-planning"]');
+    const districts = page.locator('[data-testid="planning-districts"]');
+    await districts.waitFor();
+    expect(await districts.textContent()).toContain('Thành phố Thủ Dầu Một');
+    expect(await page.locator('[data-testid="planning-districts"] tbody tr').count()).toBe(10);
+    await page.locator('[data-testid="planning-map-before"] canvas').waitFor();
+    await page.locator('[data-testid="planning-map-after"] canvas').waitFor();
+    expect(await page.locator('[data-testid^="planning-point-CN"]').count()).toBe(9);
+    expect(await page.textContent('[data-testid="restructure-planning"]')).toContain('Erlang C');
     expect(await page.isDisabled('[data-testid="plan-apply"]')).toBe(true);
     await page.check('[data-testid="plan-confirm"]');
     await page.click('[data-testid="plan-apply"]');

@@ -13,6 +13,62 @@ import { applyDuePlans } from '../../src/services/restructure.ts';
 import type { DatabaseHandle } from '../../src/store/database.ts';
 
 const OPEN_DOSSIERS = 3000;
+/** Tickets per reception unit per day (on 01/01/2025 and 01/07/2025): about 3,000 in all. */
+const TICKETS_PER_UNIT_DAY = 15;
+/** Appointments per reception unit, every 8 days into August 2025: about 3,000 in all. */
+const APPOINTMENTS_PER_UNIT = 30;
+const OPEN_TICKET = `('waiting', 'called', 'serving', 'parked')`;
+
+/**
+ * Queues and the rest of the open work across the network: tickets on the days plans take effect (some
+ * held at counters), appointments through 2025, paper files on their way, sub-dossiers at commune
+ * committees and citizen feedback at points and committees.
+ */
+async function seedOpenWork(db: DatabaseHandle['db']): Promise<void> {
+  await sql`
+    WITH base AS (
+      SELECT u.code AS unit, d.day, k, (ARRAY['HT','DD','KD','CT','TH'])[1 + k % 5] AS grp, (ARRAY['A','B','C','D','E'])[1 + k % 5] AS prefix,
+             (ARRAY['waiting','waiting','waiting','parked','called','serving','finished','no_show'])[1 + k % 8] AS status
+      FROM units u, (VALUES ('2025-01-01'::date), ('2025-07-01'::date)) d(day), generate_series(1, ${TICKETS_PER_UNIT_DAY}) k
+      WHERE u.type IN ('center', 'branch', 'reception_point')),
+    numbered AS (SELECT *, row_number() OVER (PARTITION BY unit, day, grp ORDER BY k) AS seq,
+                        (day::text || 'T07:00:00+07:00')::timestamptz + k * interval '1 minute' AS issued FROM base)
+    INSERT INTO queue_tickets (province_code, unit_code, day, service_group, issued_group, seq, number, status, issued_at, rank_at, counter_code, finished_at)
+    SELECT '74', unit, day, grp, grp, seq, prefix || '-' || lpad(seq::text, 3, '0'), status, issued, issued,
+      CASE WHEN status IN ('parked', 'called', 'serving') THEN (1 + k % 3)::text END,
+      CASE WHEN status IN ('finished', 'no_show') THEN issued + interval '5 minutes' END
+    FROM numbered`.execute(db);
+  await sql`INSERT INTO queue_ticket_series (province_code, unit_code, service_group, day, last_value)
+    SELECT province_code, unit_code, issued_group, day, max(seq) FROM queue_tickets GROUP BY 1, 2, 3, 4`.execute(db);
+  await sql`
+    INSERT INTO queue_appointments (province_code, code, unit_code, service_group, slot_start, slot_end, full_name, phone, status, created_at)
+    SELECT '74', 'LH' || u.code || '-' || k, u.code, (ARRAY['HT','DD','KD','CT','TH'])[1 + k % 5],
+      '2024-12-23T09:00:00+07:00'::timestamptz + k * interval '8 days', '2024-12-23T09:30:00+07:00'::timestamptz + k * interval '8 days',
+      'Người hẹn ' || k, '090' || lpad(k::text, 7, '0'), CASE WHEN k % 6 = 0 THEN 'cancelled' ELSE 'booked' END, '2024-12-20T08:00:00+07:00'
+    FROM units u, generate_series(1, ${APPOINTMENTS_PER_UNIT}) k WHERE u.type IN ('center', 'branch', 'reception_point')`.execute(db);
+  // Paper files of open dossiers: to the competent agency, half not yet sent, half sent and not yet received.
+  await sql`
+    INSERT INTO paper_transfers (province_code, dossier_code, seq, purpose, from_unit_code, to_unit_code, ready_at, deadline, sent_by, sent_unit_code, sent_at)
+    SELECT province_code, code, 1, 'dossier', receiving_unit_code, competent_unit_code, received_at, received_at + interval '1 day',
+      CASE WHEN right(code, 1) IN ('0', '2', '4', '6', '8') THEN 'tn.test' END,
+      CASE WHEN right(code, 1) IN ('0', '2', '4', '6', '8') THEN receiving_unit_code END,
+      CASE WHEN right(code, 1) IN ('0', '2', '4', '6', '8') THEN received_at + interval '2 hours' END
+    FROM dossiers WHERE code LIKE 'TEST-%' AND status NOT IN ('returned', 'rejected') AND right(code, 2)::int % 3 = 0`.execute(db);
+  await sql`
+    INSERT INTO sub_dossiers (province_code, code, parent_code, seq, coordinating_unit_code, request, budget, status, opened_by, opened_at, due_at)
+    SELECT province_code, code || '-LT01', code, 1, 'UBX' || applicant_commune_code, 'Xác minh nơi cư trú', '{"unit":"days","value":5}'::jsonb,
+      CASE WHEN right(code, 1) = '5' THEN 'answered' ELSE 'open' END, 'cv.test', received_at, received_at + interval '7 days'
+    FROM dossiers WHERE code LIKE 'TEST-%' AND status IN ('processing', 'awaiting_supplement') AND right(code, 2)::int % 2 = 1`.execute(db);
+  await sql`
+    INSERT INTO feedback (province_code, code, kind, channel, full_name, phone, text, unit_code, routing_basis, status, received_at, resolve_due_at, next_due_at)
+    SELECT '74', 'PA-241215-' || lpad(row_number() OVER (ORDER BY u.code, k)::text, 6, '0'), 'question', 'portal', 'Người hỏi', '0912345678',
+      'Câu hỏi về thủ tục', u.code, 'procedure', (ARRAY['received','accepted','info_requested','answered'])[1 + k % 4],
+      '2024-12-15T09:00:00+07:00', '2025-01-07T17:00:00+07:00', '2025-01-07T17:00:00+07:00'
+    FROM units u, generate_series(1, 2) k WHERE u.type IN ('reception_point', 'agency') AND u.agency_level IS DISTINCT FROM 'province'`.execute(db);
+  await sql`
+    INSERT INTO feedback_events (province_code, feedback_code, seq, type, at, from_status, to_status, to_unit_code)
+    SELECT province_code, code, 1, 'submitted', received_at, NULL, 'received', unit_code FROM feedback WHERE code LIKE 'PA-241215-%'`.execute(db);
+}
 
 /** A demo network on `engine` holding OPEN_DOSSIERS dossiers, an admin session and helpers. */
 function restructuringFixture(engine: (typeof ENGINES)[number]) {
@@ -41,6 +97,39 @@ function restructuringFixture(engine: (typeof ENGINES)[number]) {
       SELECT 1 FROM units u WHERE u.code IN (d.receiving_unit_code, d.competent_unit_code, d.return_unit_code)
         AND NOT (u.valid_from <= ${at}::timestamptz AND (u.valid_to IS NULL OR ${at}::timestamptz < u.valid_to)))`.execute(handle.db)).rows;
   const totals = async () => (await sql<{ status: string; n: number }>`SELECT status, count(*)::int AS n FROM dossiers GROUP BY status ORDER BY status`.execute(handle.db)).rows;
+  /** Open tickets (of the instant's day on), booked appointments, counters, groups, papers, sub-dossiers and feedback whose unit is not valid at `at`. */
+  // `at` is written with +07:00, so its first ten characters are the local day.
+  const openWorkOrphansAt = async (at: string) => (await sql<{ kind: string; id: string; unit: string }>`
+    WITH invalid AS (SELECT code FROM units WHERE NOT (valid_from <= ${at}::timestamptz AND (valid_to IS NULL OR ${at}::timestamptz < valid_to)))
+    SELECT 'ticket' AS kind, id::text AS id, unit_code AS unit FROM queue_tickets
+      WHERE status IN ${sql.raw(OPEN_TICKET)} AND day >= ${at.slice(0, 10)}::date AND unit_code IN (SELECT code FROM invalid)
+    UNION ALL SELECT 'ticket-group', t.id::text, t.unit_code FROM queue_tickets t
+      WHERE t.status IN ${sql.raw(OPEN_TICKET)} AND t.day >= ${at.slice(0, 10)}::date
+        AND NOT EXISTS (SELECT 1 FROM queue_service_groups g WHERE g.unit_code = t.unit_code AND g.code = t.service_group AND g.active)
+    UNION ALL SELECT 'ticket-counter', t.id::text, t.unit_code FROM queue_tickets t
+      WHERE t.status IN ${sql.raw(OPEN_TICKET)} AND t.counter_code IS NOT NULL AND t.day >= ${at.slice(0, 10)}::date
+        AND NOT EXISTS (SELECT 1 FROM queue_counters c WHERE c.unit_code = t.unit_code AND c.code = t.counter_code AND c.active)
+    UNION ALL SELECT 'appointment', id::text, unit_code FROM queue_appointments WHERE status = 'booked' AND slot_end > ${at}::timestamptz AND unit_code IN (SELECT code FROM invalid)
+    UNION ALL SELECT 'appointment-group', a.id::text, a.unit_code FROM queue_appointments a WHERE a.status = 'booked' AND a.slot_end > ${at}::timestamptz
+      AND NOT EXISTS (SELECT 1 FROM queue_service_groups g WHERE g.unit_code = a.unit_code AND g.code = a.service_group AND g.active)
+    UNION ALL SELECT 'counter', code, unit_code FROM queue_counters WHERE active AND unit_code IN (SELECT code FROM invalid)
+    UNION ALL SELECT 'group', code, unit_code FROM queue_service_groups WHERE active AND unit_code IN (SELECT code FROM invalid)
+    UNION ALL SELECT 'paper', dossier_code, from_unit_code FROM paper_transfers WHERE cancelled_at IS NULL AND sent_at IS NULL AND from_unit_code IN (SELECT code FROM invalid)
+    UNION ALL SELECT 'paper', dossier_code, to_unit_code FROM paper_transfers WHERE cancelled_at IS NULL AND received_at IS NULL AND to_unit_code IN (SELECT code FROM invalid)
+    UNION ALL SELECT 'sub-dossier', code, coordinating_unit_code FROM sub_dossiers WHERE status = 'open' AND coordinating_unit_code IN (SELECT code FROM invalid)
+    UNION ALL SELECT 'feedback', code, unit_code FROM feedback WHERE status IN ('received', 'accepted', 'info_requested') AND unit_code IN (SELECT code FROM invalid)
+    LIMIT 20`.execute(handle.db)).rows;
+  /** How much open work there is, by kind and status (a plan moves it; it never changes these). */
+  const openWorkTotals = async () => (await sql<{ kind: string; status: string; n: number }>`
+    SELECT 'ticket' AS kind, status, count(*)::int AS n FROM queue_tickets GROUP BY status
+    UNION ALL SELECT 'appointment', status, count(*)::int FROM queue_appointments GROUP BY status
+    UNION ALL SELECT 'counter', 'active', count(*)::int FROM queue_counters WHERE active
+    UNION ALL SELECT 'paper', CASE WHEN sent_at IS NULL THEN 'to_send' ELSE 'to_receive' END, count(*)::int FROM paper_transfers GROUP BY 2
+    UNION ALL SELECT 'sub-dossier', status, count(*)::int FROM sub_dossiers GROUP BY status
+    UNION ALL SELECT 'feedback', status, count(*)::int FROM feedback GROUP BY status
+    ORDER BY 1, 2`.execute(handle.db)).rows;
+  const ticketNumbersUnique = async () => (await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM (SELECT unit_code, day, number FROM queue_tickets WHERE status IN ${sql.raw(OPEN_TICKET)} GROUP BY 1, 2, 3 HAVING count(*) > 1) d`.execute(handle.db)).rows[0]!.n;
 
   // Sessions last hours and the test clock jumps months: sign in again after each jump.
   const signIn = async () => {
@@ -78,18 +167,19 @@ function restructuringFixture(engine: (typeof ENGINES)[number]) {
     await sql`
       INSERT INTO dossier_actions (province_code, dossier_code, seq, type, at, actor_username, actor_roles, actor_unit_code, to_status)
       SELECT '74', code, 1, 'receive', received_at, 'tn.test', ARRAY['reception'], receiving_unit_code, 'received' FROM dossiers WHERE code LIKE 'TEST-%'`.execute(handle.db);
+    await seedOpenWork(handle.db);
   }, 240_000);
   afterAll(async () => {
     await app?.close();
     await handle?.close();
   });
-  return { clock, post, bundled, snapshot, orphansAt, totals, signIn, get app() { return app; }, get handle() { return handle; }, get ctx() { return ctx; }, get adminToken() { return adminToken; } };
+  return { clock, post, bundled, snapshot, orphansAt, totals, openWorkOrphansAt, openWorkTotals, ticketNumbersUnique, signIn, get app() { return app; }, get handle() { return handle; }, get ctx() { return ctx; }, get adminToken() { return adminToken; } };
 
 }
 
 describe.each(ENGINES)('restructuring phases 2 and 3 on %s', (engine) => {
   const f = restructuringFixture(engine);
-  const { clock, post, bundled, snapshot, orphansAt, totals, signIn } = f;
+  const { clock, post, bundled, snapshot, orphansAt, totals, openWorkOrphansAt, openWorkTotals, ticketNumbersUnique, signIn } = f;
 
   it('refuses a bad plan listing every problem, and changes nothing', async () => {
     const before = await snapshot();
@@ -114,6 +204,13 @@ describe.each(ENGINES)('restructuring phases 2 and 3 on %s', (engine) => {
     expect(preview.json()).toMatchObject({ planId: 'bd-phase-2', applied: false, impact: { unitsCreated: 0, unitsClosed: 9, deadlinesChanged: 0 } });
     expect(preview.json().impact.network.after.reception_point).toBe(82);
     expect(preview.json().impact.dossiersMoved).toBeGreaterThan(0);
+    // The tickets of 01/01 and 01/07 at the 9 merged points (open ones only), their appointments and counters.
+    const openPerUnitDay = Array.from({ length: TICKETS_PER_UNIT_DAY }, (_, i) => i + 1).filter((k) => !['finished', 'no_show'].includes(['waiting', 'waiting', 'waiting', 'parked', 'called', 'serving', 'finished', 'no_show'][k % 8]!)).length;
+    expect(preview.json().impact.ticketsMoved).toBe(9 * 2 * openPerUnitDay);
+    expect(preview.json().impact.appointmentsMoved).toBeGreaterThan(9 * 5);
+    expect(preview.json().impact.openWork).toMatchObject({ counters: 27, serviceGroups: 45, subDossiers: 0 });
+    expect(preview.json().impact.openWork.feedback).toBeGreaterThan(0);
+    expect(preview.json().impact.queues).toHaveLength(9);
 
     const scheduled = await post({ plan, dryRun: false });
     expect(scheduled.json()).toMatchObject({ applied: false, status: 'scheduled' });
@@ -128,6 +225,7 @@ describe.each(ENGINES)('restructuring phases 2 and 3 on %s', (engine) => {
   it('applies phase 2 then phase 3 without losing, stopping or re-timing a dossier', async () => {
     const before = await snapshot();
     const totalsBefore = await totals();
+    const workBefore = await openWorkTotals();
     const openBefore = [...before.values()].filter((d) => !['returned', 'rejected', 'withdrawn'].includes(d.status));
 
     // Phase 2 is accepted before its instant, then takes effect when the clock passes it.
@@ -136,6 +234,9 @@ describe.each(ENGINES)('restructuring phases 2 and 3 on %s', (engine) => {
     expect(await applyDuePlans(f.ctx)).toEqual(['bd-phase-2']);
     expect(await applyDuePlans(f.ctx)).toEqual([]);
     expect(await orphansAt('2025-01-01T00:05:00+07:00')).toEqual([]);
+    expect(await openWorkOrphansAt('2025-01-01T00:05:00+07:00')).toEqual([]);
+    expect(await openWorkTotals()).toEqual(workBefore);
+    expect(await ticketNumbersUnique()).toBe(0);
 
     clock.set('2025-07-01T08:00:00+07:00');
     await signIn();
@@ -153,6 +254,16 @@ describe.each(ENGINES)('restructuring phases 2 and 3 on %s', (engine) => {
     expect(reformOnPhase3.statusCode).toBe(400);
     expect(reformOnPhase3.json().error.details.problems.map((p: { code: string }) => p.code)).toContain('PLAN_CLOSE_BEFORE_START');
     expect(await orphansAt('2025-07-01T08:00:00+07:00')).toEqual([]);
+    expect(await openWorkOrphansAt('2025-07-01T08:00:00+07:00')).toEqual([]);
+    expect(await openWorkTotals()).toEqual(workBefore);
+    expect(await ticketNumbersUnique()).toBe(0);
+    // Each ticket moved carries the move in its history, with the number it had; its place in line is its issue instant.
+    const ticketMoves = (await sql<{ n: number; planned: number }>`
+      SELECT count(*)::int AS n, count(*) FILTER (WHERE details->>'planId' = 'bd-phase-3')::int AS planned FROM queue_ticket_events WHERE type = 'restructured'`.execute(f.handle.db)).rows[0]!;
+    expect(ticketMoves.planned).toBe(phase3.json().impact.ticketsMoved);
+    expect(ticketMoves.n).toBeGreaterThan(ticketMoves.planned);
+    const feedbackMoves = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM feedback_events WHERE type = 'restructure'`.execute(f.handle.db)).rows[0]!.n;
+    expect(feedbackMoves).toBeGreaterThan(0);
 
     const after = await snapshot();
     expect(after.size).toBe(before.size);
@@ -198,7 +309,7 @@ describe.each(ENGINES)('restructuring phases 2 and 3 on %s', (engine) => {
 
 describe.each(ENGINES)('the 01/07/2025 reform on %s', (engine) => {
   const f = restructuringFixture(engine);
-  const { clock, post, bundled, snapshot, orphansAt, totals, signIn } = f;
+  const { clock, post, bundled, snapshot, orphansAt, totals, openWorkOrphansAt, openWorkTotals, ticketNumbersUnique, signIn } = f;
 
   it('moves every open dossier to the new communes and provincial units, nothing stopped or re-timed', async () => {
     clock.set('2025-01-02T08:00:00+07:00');
@@ -206,6 +317,7 @@ describe.each(ENGINES)('the 01/07/2025 reform on %s', (engine) => {
     expect((await post({ plan: await bundled('bd-phase-2'), dryRun: false })).json().status).toBe('applied');
     const before = await snapshot();
     const totalsBefore = await totals();
+    const workBefore = await openWorkTotals();
     clock.set('2025-07-01T08:00:00+07:00');
     await signIn();
     const preview = await post({ plan: await bundled('hcm-reform-2025-07-01'), dryRun: true });
@@ -216,6 +328,21 @@ describe.each(ENGINES)('the 01/07/2025 reform on %s', (engine) => {
     expect(reform.json().impact.network.after).toMatchObject({ center: 1, branch: 0, reception_point: 36 });
     expect(reform.json().impact.unitsCreated).toBe(72);
     expect(await orphansAt('2025-07-01T08:00:00+07:00')).toEqual([]);
+    // Every open ticket, appointment, counter, group, paper file, sub-dossier and feedback item sits at a unit valid now.
+    expect(reform.json().impact.ticketsMoved).toBeGreaterThan(1000);
+    expect(reform.json().impact.appointmentsMoved).toBeGreaterThan(400);
+    expect(await openWorkOrphansAt('2025-07-01T08:00:00+07:00')).toEqual([]);
+    expect(await openWorkTotals()).toEqual(workBefore);
+    expect(await ticketNumbersUnique()).toBe(0);
+    // The 36 new points got the service groups and counters of the points they replace.
+    const newPoints = (await sql<{ n: number }>`
+      SELECT count(DISTINCT c.unit_code)::int AS n FROM queue_counters c JOIN units u ON u.code = c.unit_code WHERE c.active AND u.code LIKE 'DTN79%'`.execute(f.handle.db)).rows[0]!.n;
+    expect(newPoints).toBe(36);
+    // Sub-dossiers and paper files of split communes followed the applicant's commune, like their dossier.
+    const astray = (await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM sub_dossiers s JOIN dossiers d ON d.code = s.parent_code
+      WHERE s.status = 'open' AND s.coordinating_unit_code <> d.competent_unit_code AND d.competent_unit_code LIKE 'UBX79%'`.execute(f.handle.db)).rows[0]!.n;
+    expect(astray).toBe(0);
     const after = await snapshot();
     for (const [code, b] of before) {
       expect(after.get(code)!.status).toBe(b.status);

@@ -11,12 +11,14 @@ export type FeedbackEventType =
   | 'answer'
   | 'publish'
   | 'reassign'
+  /** The unit closed in a restructuring plan: its successor takes over (not a reassignment). */
+  | 'restructure'
   | 'rate';
 
 export interface FeedbackEvent {
   type: FeedbackEventType;
   at: number;
-  /** The responsible unit after the event (changes only on submitted and reassign). */
+  /** The responsible unit after the event (changes only on submitted, reassign and restructure). */
   unitCode: string;
   /** For `rate`. */
   satisfied?: boolean;
@@ -50,6 +52,7 @@ const NEXT_STATUS: Record<Exclude<FeedbackEventType, 'submitted'>, FeedbackStatu
   answer: 'answered',
   publish: 'published',
   reassign: null,
+  restructure: null,
   rate: null,
 };
 

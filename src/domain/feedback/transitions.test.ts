@@ -49,6 +49,11 @@ describe('feedback transitions', () => {
     expect(s).toMatchObject({ status: 'received', unitCode: 'STP74', reassignments: 1 });
   });
 
+  it('a restructuring moves the unit without counting a reassignment or changing the status', () => {
+    const s = replayFeedback([{ type: 'submitted', at: r, unitCode: 'DTN25741' }, { type: 'accept', at: r + 3, unitCode: 'DTN25741' }, { type: 'restructure', at: r + 5, unitCode: 'DTN7925747' }]);
+    expect(s).toMatchObject({ status: 'accepted', unitCode: 'DTN7925747', reassignments: 0 });
+  });
+
   it('property: any sequence of allowed actions yields the table\'s status; a rating happens at most once', () => {
     const actions = Object.keys(FEEDBACK_TRANSITIONS) as FeedbackAction[];
     fc.assert(fc.property(fc.array(fc.constantFrom(...actions), { maxLength: 25 }), (attempts) => {

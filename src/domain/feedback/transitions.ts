@@ -16,7 +16,8 @@ import type { Role } from '../staff/roles.ts';
 import type { FeedbackEventType, FeedbackState } from './history.ts';
 import { FEEDBACK_STATUS_LABELS_VI, type FeedbackStatus } from './kinds.ts';
 
-export type FeedbackAction = Exclude<FeedbackEventType, 'submitted'>;
+/** What a person can do; 'restructure' is written by a restructuring plan only. */
+export type FeedbackAction = Exclude<FeedbackEventType, 'submitted' | 'restructure'>;
 export type StaffFeedbackAction = Exclude<FeedbackAction, 'rate'>;
 export const STAFF_ACTIONS: readonly StaffFeedbackAction[] = ['accept', 'refuse', 'request_info', 'info_received', 'answer', 'publish', 'reassign'];
 
@@ -49,6 +50,7 @@ export const ACTION_LABELS_VI: Record<FeedbackEventType, string> = {
   answer: 'Trả lời',
   publish: 'Công khai câu trả lời',
   reassign: 'Chuyển đơn vị xử lý',
+  restructure: 'Chuyển do sắp xếp đơn vị hành chính',
   rate: 'Người gửi đánh giá câu trả lời',
 };
 

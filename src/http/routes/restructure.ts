@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { bundledPlans, plansOf, submitPlan, undoPlan } from '../../services/restructure.ts';
+import { networkPlanning } from '../../services/restructure-planning.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { errorResponseSchema } from '../error-handler.ts';
@@ -39,6 +40,44 @@ export function restructureRoutes(app: FastifyInstance, ctx: ServiceContext): vo
       const actor = await requireStaff(ctx, request, ['admin']);
       const body = request.body as { plan: unknown; dryRun?: boolean };
       return submitPlan(ctx, actor, body.plan, body.dryRun ?? true);
+    },
+  );
+
+  const Num = Type.Number();
+  const NumOrNull = Type.Union([Type.Number(), Type.Null()]);
+  app.post(
+    '/admin/restructure/planning',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Quy hoạch mạng lưới của một phương án: số điểm theo huyện trước/sau, cán bộ và quầy mỗi điểm, tải lịch sử phải nhận thêm, thời gian chờ ước tính',
+        security,
+        body: Type.Object({ plan: Type.Unknown() }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            planId: Type.String(),
+            effectiveAt: Type.String(),
+            window: Type.Object({ from: Type.String(), to: Type.String(), observedDays: Type.Integer() }),
+            method: Type.String(),
+            districts: Type.Array(Type.Object({
+              code: Type.Union([Type.String(), Type.Null()]), name: Type.String(), pointsBefore: Type.Integer(), pointsAfter: Type.Integer(),
+              staffBefore: Type.Integer(), staffAfter: Type.Integer(), visitsPerDay: Num,
+            })),
+            points: Type.Array(Type.Object({
+              code: Type.String(), name: Type.String(), type: Type.String(), districtCode: Type.Union([Type.String(), Type.Null()]),
+              state: Type.String({ enum: ['kept', 'created', 'closed'] }), successor: Type.Union([Type.String(), Type.Null()]),
+              staffBefore: Type.Integer(), staffAfter: Type.Integer(), countersBefore: Type.Integer(), countersAfter: Type.Integer(),
+              visitsPerDayBefore: Num, visitsPerDayAfter: Num, absorbedPerDay: Num,
+              waitMinutesBefore: NumOrNull, waitMinutesAfter: NumOrNull, saturatedAfter: Type.Boolean(),
+            })),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const actor = await requireStaff(ctx, request, ['admin']);
+      return networkPlanning(ctx, actor, (request.body as { plan: unknown }).plan);
     },
   );
 

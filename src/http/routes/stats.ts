@@ -9,6 +9,7 @@ import { drillDown, DRILL_MEASURES, type DrillQuery } from '../../services/stats
 import { lateList, type LateQuery } from '../../services/stats-late.ts';
 import { writeLateWorkbook, writePeriodReport } from '../../services/stats-export.ts';
 import type { StatsQuery } from '../../services/stats-scope.ts';
+import { summaryStructure, type StructureQuery } from '../../services/stats-structure.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { errorResponseSchema } from '../error-handler.ts';
 import { requireStaff } from '../staff-auth.ts';
@@ -39,7 +40,8 @@ export function statsRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       tags: ['stats'],
       summary: 'Số liệu tổng hợp của đơn vị (và các đơn vị cấp dưới) trong kỳ, theo đơn vị tiếp nhận hoặc cơ quan giải quyết',
       security: staffSecurity,
-      querystring: Type.Object(scopeQuery, { additionalProperties: false }),
+      // structure=asOf|mapped (+ structureAt): the same totals per unit of a date's structure or of today's successors (issue 9).
+      querystring: Type.Object({ ...scopeQuery, structure: Type.Optional(Type.String({ enum: ['asOf', 'mapped'] })), structureAt: Type.Optional(Day) }, { additionalProperties: false }),
       response: {
         200: Type.Object({
           period: Type.Object({ from: Type.String(), to: Type.String() }),
@@ -51,11 +53,21 @@ export function statsRoutes(app: FastifyInstance, ctx: ServiceContext): void {
           rejected: Count,
           withdrawn: Count,
           satisfaction: Type.Object({ ratings: Count, satisfiedPercent: Type.Number() }),
+          structure: Type.Optional(Type.Object({
+            mode: Type.String(), at: Type.String(),
+            units: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), received: Count, finished: Count })),
+          })),
         }),
         ...errors,
       },
     },
-  }, async (request) => statsSummary(ctx, await requireStaff(ctx, request), request.query as StatsQuery));
+  }, async (request) => {
+    const actor = await requireStaff(ctx, request);
+    const query = request.query as StatsQuery & StructureQuery;
+    const summary = await statsSummary(ctx, actor, query);
+    const structure = await summaryStructure(ctx, actor, query);
+    return structure ? { ...summary, structure } : summary;
+  });
 
   app.get('/stats/dashboard', {
     schema: {

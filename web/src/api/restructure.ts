@@ -14,6 +14,9 @@ export interface Impact {
   unitsClosed: number;
   dossiersMoved: number;
   ticketsMoved: number;
+  /** Absent in plans recorded before appointments moved. */
+  appointmentsMoved?: number;
+  openWork?: { tickets: number; appointments: number; counters: number; serviceGroups: number; ticketSeries: number; paperTransfers: number; subDossiers: number; feedback: number };
   staffMoved: number;
   deadlinesChanged: number;
   units: {
@@ -53,7 +56,36 @@ export interface PlanProblem {
   message: string;
 }
 
+export interface PlannedPoint {
+  code: string;
+  name: string;
+  type: string;
+  districtCode: string | null;
+  state: 'kept' | 'created' | 'closed';
+  successor: string | null;
+  staffBefore: number;
+  staffAfter: number;
+  countersBefore: number;
+  countersAfter: number;
+  visitsPerDayBefore: number;
+  visitsPerDayAfter: number;
+  absorbedPerDay: number;
+  waitMinutesBefore: number | null;
+  waitMinutesAfter: number | null;
+  saturatedAfter: boolean;
+}
+
+export interface NetworkPlanning {
+  planId: string;
+  effectiveAt: string;
+  window: { from: string; to: string; observedDays: number };
+  method: string;
+  districts: Array<{ code: string | null; name: string; pointsBefore: number; pointsAfter: number; staffBefore: number; staffAfter: number; visitsPerDay: number }>;
+  points: PlannedPoint[];
+}
+
 export const restructureApi = {
+  planning: (plan: unknown) => api.post<NetworkPlanning>('/admin/restructure/planning', { plan }),
   bundled: (signal?: AbortSignal) => api.get<{ items: PlanJson[] }>('/admin/restructure/bundled', undefined, signal),
   plans: (signal?: AbortSignal) => api.get<{ items: StoredPlan[] }>('/admin/restructure', undefined, signal),
   submit: (plan: unknown, dryRun: boolean) => api.post<PlanAnswer>('/admin/restructure', { plan, dryRun }),

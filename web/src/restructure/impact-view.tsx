@@ -16,6 +16,9 @@ export function ImpactView({ answer }: { answer: PlanAnswer }) {
     [t('restructure.dossiersMoved'), i.dossiersMoved],
     [t('restructure.staffMoved'), i.staffMoved],
     [t('restructure.ticketsMoved'), i.ticketsMoved],
+    [t('restructure.appointmentsMoved'), i.appointmentsMoved ?? 0],
+    [t('restructure.countersMoved'), i.openWork?.counters ?? 0],
+    [t('restructure.otherWorkMoved'), (i.openWork?.paperTransfers ?? 0) + (i.openWork?.subDossiers ?? 0) + (i.openWork?.feedback ?? 0)],
     [t('restructure.deadlinesChanged'), i.deadlinesChanged],
   ];
   return (

@@ -4,11 +4,12 @@ import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client.ts';
-import { restructureApi, type PlanAnswer, type PlanProblem } from '../../api/restructure.ts';
+import { restructureApi, type NetworkPlanning, type PlanAnswer, type PlanProblem } from '../../api/restructure.ts';
 import { ErrorAlert } from '../../calendar/error-alert.tsx';
 import { useLoader } from '../../hooks/use-loader.ts';
 import { useDocumentTitle } from '../../layout/use-document-title.ts';
 import { ImpactView } from '../../restructure/impact-view.tsx';
+import { PlanningView } from '../../restructure/planning-view.tsx';
 
 export function AdminRestructurePage() {
   const { t } = useTranslation();
@@ -22,10 +23,12 @@ export function AdminRestructurePage() {
   const [jsonError, setJsonError] = useState<string | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [planning, setPlanning] = useState<NetworkPlanning | null>(null);
 
   const edit = (value: string) => {
     setText(value);
     setAnswer(null);
+    setPlanning(null);
     setProblems([]);
     setError(null);
     setJsonError(null);
@@ -55,6 +58,18 @@ export function AdminRestructurePage() {
       const listed = isApiError(caught) ? (caught.details as { problems?: PlanProblem[] } | undefined)?.problems : undefined;
       if (listed) setProblems(listed);
       else setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const showPlanning = async () => {
+    setError(null);
+    setBusy(true);
+    try {
+      setPlanning(await restructureApi.planning(JSON.parse(text)));
+    } catch (caught) {
+      setError(caught);
     } finally {
       setBusy(false);
     }
@@ -134,6 +149,12 @@ export function AdminRestructurePage() {
       </section>
 
       {answer && <ImpactView answer={answer} />}
+      {answer && (
+        <p>
+          <button type="button" className="button" disabled={busy} data-testid="plan-planning" onClick={() => void showPlanning()}>{t('restructure.planningShow')}</button>
+        </p>
+      )}
+      {planning && <PlanningView planning={planning} />}
       {answer?.status === 'preview' && (
         <section className="apply-plan">
           <label>
