@@ -26,6 +26,7 @@ import { dossierFormRoutes } from './routes/dossier-forms.ts';
 import { procedureRoutes } from './routes/procedures.ts';
 import { portalRoutes } from './routes/portal.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { statsIndexRoutes } from './routes/stats-index.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { queueRoutes } from './routes/queue.ts';
@@ -117,6 +118,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       procedureRoutes(api, ctx);
       portalRoutes(api, ctx);
       statsRoutes(api, ctx);
+      statsIndexRoutes(api, ctx);
       feedbackRoutes(api, ctx);
       notificationRoutes(api, ctx);
       queueRoutes(api, ctx);
