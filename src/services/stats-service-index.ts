@@ -28,7 +28,7 @@ import { localDate } from '../domain/stats/period.ts';
 import { dayNumberOfIsoDate, isoDateOfDayNumber } from '../domain/calendar/local-time.ts';
 import { sumRollups } from '../store/stats.ts';
 import { feedbackForIndicators, listEventsOf } from '../store/feedback.ts';
-import { catalogAt, dossiersComplainedOrDisliked, finishedDossiers, intakeCounts, proceduresWithOnlineIntake, type CatalogProcedure, type EventScope } from '../store/service-index.ts';
+import { catalogAt, dossiersComplainedOrDisliked, intakeCounts, proceduresWithOnlineIntake, recordedResults, type CatalogProcedure, type EventScope } from '../store/service-index.ts';
 import { listAllUnits, subtreeCodesOf } from '../store/units.ts';
 import { provinceCalendar } from './calendar.ts';
 import { feedbackCalendar, feedbackDeadlines, stateOfRecords } from './feedback/feedback-state.ts';
@@ -83,11 +83,11 @@ export async function measureServiceIndex(
   const { catalog } = shared;
   const online = catalog.filter((c) => c.onlineLevel !== 'none');
   const feeBearing = catalog.filter((c) => hasFee(c.content));
-  const [rollups, onlineUsed, intake, finished, complained, feedbackRows] = await Promise.all([
+  const [rollups, onlineUsed, intake, results, complained, feedbackRows] = await Promise.all([
     sumRollups(ctx.db, p, { fromDay: period.from, toDay: period.to, unitCodes }, 'channel'),
     proceduresWithOnlineIntake(ctx.db, p, scope),
     intakeCounts(ctx.db, p, scope, feeBearing.map((c) => c.code)),
-    finishedDossiers(ctx.db, p, scope),
+    resultTimes(ctx, scope, shared.calendar),
     dossiersComplainedOrDisliked(ctx.db, p, unitCodes, startsAt, endsAt),
     feedbackForIndicators(ctx.db, p, unitCodes, startsAt, endsAt),
   ]);
@@ -95,13 +95,6 @@ export async function measureServiceIndex(
   const onlineReceived = rollups.find((r) => r.key === 'online')?.counters.received ?? 0;
   const finishedCount = totals.finishedEarly + totals.finishedOnTime + totals.finishedLate;
 
-  const results = finished.filter((d) => d.action === 'record_result');
-  const shares = results.flatMap((d) => {
-    if (d.dueAt === null) return [];
-    const promised = workingCoordinate(shared.calendar, d.dueAt.getTime()) - workingCoordinate(shared.calendar, d.receivedAt.getTime());
-    if (promised <= 0) return [];
-    return [(workingCoordinate(shared.calendar, d.at.getTime()) - workingCoordinate(shared.calendar, d.receivedAt.getTime())) / promised];
-  });
 
   const events = await listEventsOf(ctx.db, p, feedbackRows.map((r) => r.code));
   const judgedAt = Math.min(endsAt.getTime(), ctx.now().getTime());
@@ -117,13 +110,13 @@ export async function measureServiceIndex(
     '1.3': ratio(catalog.filter((c) => c.problemCount === 0).length, catalog.length),
     '1.4': notMeasured('Hệ thống chưa đồng bộ hồ sơ với Cổng Dịch vụ công quốc gia.'),
     '2.1': ratio(totals.finishedEarly + totals.finishedOnTime, finishedCount),
-    '2.2': { kind: 'percent', percent: shares.length === 0 ? 0 : (shares.reduce((a, b) => a + b, 0) / shares.length) * 100, basis: shares.length },
+    '2.2': { kind: 'percent', percent: results.timed === 0 ? 0 : (results.shareSum / results.timed) * 100, basis: results.timed },
     '3.1': ratio(online.length, catalog.length),
     '3.2': ratio(onlineUsed.filter((code) => onlineCodes.has(code)).length, online.length),
     '3.3': ratio(onlineReceived, totals.received),
     '3.5': ratio(feeBearing.filter((c) => c.onlineLevel !== 'none').length, feeBearing.length),
     '3.6': ratio(intake.paidOnline, intake.feeBearing),
-    '4.1': ratio(results.filter((d) => d.electronicResult).length, results.length),
+    '4.1': ratio(results.electronic, results.count),
     '4.2': ratio(intake.digitised, intake.received),
     '4.3': notMeasured('Hệ thống chưa ghi nhận việc tái sử dụng dữ liệu đã số hóa.'),
     '4.4': notMeasured('Hệ thống chưa kết nối Kho quản lý dữ liệu điện tử quốc gia.'),
@@ -133,6 +126,31 @@ export async function measureServiceIndex(
     '5.3': ratio(feedback.satisfaction.count, feedback.satisfaction.total),
     '5.4': ratio(Math.max(0, finishedCount - totals.finishedLate - complained), finishedCount),
   };
+}
+
+/**
+ * Over the results recorded in the period, read page by page: how many, how many electronic, and Σ of the
+ * share of the promised working time each used (received → result over received → due, province calendar).
+ */
+async function resultTimes(ctx: ServiceContext, scope: EventScope, calendar: WorkingCalendar, batch = 5000) {
+  const totals = { count: 0, electronic: 0, timed: 0, shareSum: 0 };
+  const coordinate = (d: Date) => workingCoordinate(calendar, d.getTime());
+  let after: { at: Date; code: string } | undefined;
+  for (;;) {
+    const rows = await recordedResults(ctx.db, ctx.provinceCode, scope, { limit: batch, after });
+    for (const r of rows) {
+      totals.count++;
+      if (r.electronicResult) totals.electronic++;
+      if (r.dueAt === null) continue;
+      const promised = coordinate(r.dueAt) - coordinate(r.receivedAt);
+      if (promised <= 0) continue;
+      totals.timed++;
+      totals.shareSum += (coordinate(r.at) - coordinate(r.receivedAt)) / promised;
+    }
+    if (rows.length < batch) return totals;
+    const last = rows[rows.length - 1]!;
+    after = { at: last.at, code: last.code };
+  }
 }
 
 /** Where the dashboard's drill-down finds the dossiers behind an indicator (GET /stats/dossiers). */

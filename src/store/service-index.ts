@@ -64,6 +64,32 @@ export async function intakeCounts(db: Db, provinceCode: string, s: EventScope, 
   return { received: Number(row?.received ?? 0), digitised: Number(row?.digitised ?? 0), feeBearing: Number(row?.fee_bearing ?? 0), paidOnline: Number(row?.paid_online ?? 0) };
 }
 
+export interface RecordedResult {
+  code: string;
+  at: Date;
+  receivedAt: Date;
+  dueAt: Date | null;
+  /** The procedure version's result is issued electronically (digitally signed). */
+  electronicResult: boolean;
+}
+
+/**
+ * Dossiers whose result was recorded in the period (the finishing `record_result` events), in pages of
+ * `limit` after the (at, code) cursor: a province-wide year is read in bounded memory (indicators 2.2, 4.1).
+ */
+export async function recordedResults(db: Db, provinceCode: string, s: EventScope, page: { limit: number; after?: { at: Date; code: string } | undefined }): Promise<RecordedResult[]> {
+  if (s.unitCodes.length === 0) return [];
+  const after = page.after ? sql`AND (e.at, e.dossier_code) > (${page.after.at}, ${page.after.code})` : sql``;
+  const r = await sql<{ code: string; at: Date; received_at: Date; due_at: Date | null; electronic_result: boolean | null }>`
+    SELECT e.dossier_code AS code, e.at, d.received_at, d.due_at, v.digitally_signed_result AS electronic_result
+      FROM stats_events e
+      JOIN dossiers d ON d.province_code = e.province_code AND d.code = e.dossier_code
+      LEFT JOIN procedure_versions v ON v.province_code = d.province_code AND v.procedure_code = d.procedure_code AND v.version = d.procedure_version
+     WHERE ${eventWhere(provinceCode, s)} AND e.outcome IS NOT NULL AND e.action = 'record_result' ${after}
+     ORDER BY e.at, e.dossier_code LIMIT ${page.limit}`.execute(db);
+  return r.rows.map((row) => ({ code: row.code, at: row.at, receivedAt: row.received_at, dueAt: row.due_at, electronicResult: row.electronic_result === true }));
+}
+
 export interface FinishedDossier {
   code: string;
   action: string;

@@ -16,6 +16,7 @@ import { provinceCalendar } from '../../src/services/calendar.ts';
 import { serviceIndex } from '../../src/services/stats-service-index.ts';
 import { workingCoordinate } from '../../src/domain/calendar/index.ts';
 import { insertRating } from '../../src/store/portal.ts';
+import { recordedResults } from '../../src/store/service-index.ts';
 import { findStaffByUsername } from '../../src/store/staff.ts';
 import { subtreeCodesOf } from '../../src/store/units.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
@@ -162,6 +163,21 @@ describe.each(ENGINES)('service index and evaluation on %s', (engine) => {
     }
     expect(nonTrivial, 'the history has late and on-time finishes and a dislike in scope').toBeGreaterThan(0);
   }, 300_000);
+
+  it('reads the recorded results page by page without losing or repeating one', async () => {
+    const scope = { fromDay: '2024-12-01', toDay: '2024-12-31', unitCodes: await subtreeCodesOf(ctx.db, 'TT74') };
+    const all = await recordedResults(ctx.db, ctx.provinceCode, scope, { limit: 100_000 });
+    expect(all.length).toBeGreaterThan(7);
+    const paged: string[] = [];
+    let after: { at: Date; code: string } | undefined;
+    for (;;) {
+      const page = await recordedResults(ctx.db, ctx.provinceCode, scope, { limit: 3, after });
+      paged.push(...page.map((r) => r.code));
+      if (page.length < 3) break;
+      after = { at: page[page.length - 1]!.at, code: page[page.length - 1]!.code };
+    }
+    expect(paged).toEqual(all.map((r) => r.code));
+  });
 
   it('compares the units below the chosen one, each scored on its own subtree', async () => {
     const body = (await get('gd.TT74', 'index-766?unitCode=TT74&period=month&at=2024-12-15')).json();
