@@ -28,6 +28,7 @@ import { dossierFormRoutes } from './routes/dossier-forms.ts';
 import { procedureRoutes } from './routes/procedures.ts';
 import { portalRoutes } from './routes/portal.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { statsIndexRoutes } from './routes/stats-index.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { feedbackAttachmentRoutes } from './routes/feedback-attachments.ts';
 import { notificationRoutes } from './routes/notifications.ts';
@@ -125,6 +126,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       procedureRoutes(api, ctx);
       portalRoutes(api, ctx);
       statsRoutes(api, ctx);
+      statsIndexRoutes(api, ctx);
       feedbackRoutes(api, ctx);
       feedbackAttachmentRoutes(api, ctx);
       notificationRoutes(api, ctx);

@@ -81,6 +81,54 @@ describe('operations dashboard in Chromium', () => {
     await page.context().close();
   }, 120_000);
 
+  it('shows the 766 index per group and indicator, the unit comparison and the officer evaluation, and drills down from an indicator', async () => {
+    const headers = { authorization: `Bearer ${token}` };
+    const api = async (path: string) => (await fetch(`${session.server.baseUrl}/api/v1/stats/${path}`, { headers })).json();
+    const index = await api('index-766?unitCode=TT74&period=quarter');
+    const evaluation = await api('evaluation?unitCode=TT74&period=quarter');
+    const page = await signedIn('/dieu-hanh');
+    await page.click('[data-testid="tab-index-766"]');
+    await page.locator('[data-testid="index-766-page"]').waitFor({ timeout: 15_000 });
+    await page.selectOption('[data-testid="index-period"]', 'quarter');
+    await page.click('[data-testid="index-apply"]');
+    await page.waitForURL(/period=quarter/);
+    await page.locator('[data-testid="index-total"]').waitFor({ timeout: 30_000 });
+    expect(Number(await page.getAttribute('[data-testid="index-total"]', 'data-points'))).toBe(index.points);
+    expect(await page.textContent('[data-testid="index-scope"]')).toContain(index.period.label);
+    const rows = page.locator('[data-testid="index-indicator"]');
+    expect(await rows.count()).toBe(20);
+    for (const group of index.groups) {
+      expect(Number(await page.textContent(`[data-testid="index-group-points-${group.id}"]`))).toBe(group.points);
+      for (const i of group.indicators) {
+        const row = page.locator(`[data-testid="index-indicator"][data-id="${i.id}"]`);
+        expect(await row.getAttribute('data-status'), i.id).toBe(i.status);
+        expect(await row.getAttribute('data-points'), i.id).toBe(i.points === null ? '' : String(i.points));
+      }
+    }
+    expect(await page.textContent('[data-testid="index-indicator"][data-id="1.4"]')).toContain('chưa đo');
+    await page.locator('[data-testid="chart-index-units"] canvas').waitFor({ timeout: 10_000 });
+    await page.locator('[data-testid="evaluation-officers"]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-testid="evaluation-officer"]').count()).toBe(evaluation.officers.length);
+    expect(evaluation.officers.length).toBeGreaterThan(0);
+    const top = evaluation.officers[0];
+    expect(Number(await page.getAttribute(`[data-testid="evaluation-officer"][data-username="${top.username}"]`, 'data-score'))).toBe(top.score);
+
+    const onTime = index.groups.flatMap((g: { indicators: Array<{ id: string; status: string; count: number; total: number }> }) => g.indicators).find((i: { id: string }) => i.id === '2.1');
+    expect(onTime.status).toBe('scored');
+    await page.click('[data-testid="index-drill-2.1"]');
+    await page.locator('[data-testid="drill-total"]').waitFor({ timeout: 15_000 });
+    expect(Number(await page.getAttribute('[data-testid="drill-total"]', 'data-total'))).toBe(onTime.total - onTime.count);
+
+    // English switch: the same tab in English.
+    await page.goBack();
+    await page.evaluate(() => window.localStorage.setItem('motcua.lang', 'en'));
+    await page.reload();
+    await page.locator('[data-testid="index-total"]').waitFor({ timeout: 30_000 });
+    expect(await page.textContent('[data-testid="tab-index-766"]')).toBe('766 index');
+    expect(await page.textContent('[data-testid="index-indicator"][data-id="1.4"]')).toContain('not measured');
+    await page.context().close();
+  }, 180_000);
+
   it('refuses a Branch manager a unit outside the Branch', async () => {
     const login = await fetch(`${session.server.baseUrl}/api/v1/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'gd.CN718', password: DEMO_PASSWORD }),

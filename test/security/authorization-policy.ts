@@ -65,6 +65,8 @@ export const POLICY: readonly Rule[] = [
   // Statistics: every officer may ask; the service narrows to the caller's unit subtree (403 beyond it).
   { method: 'GET', path: /^\/api\/v1\/stats\/districts\.geojson$/, access: PUBLIC },
   { method: 'GET', path: /^\/api\/v1\/stats\/(summary|dashboard|dossiers|late|late\.xlsx|reports\/period\.xlsx)$/, access: ANY_STAFF },
+  { method: 'GET', path: /^\/api\/v1\/stats\/index-766$/, access: ANY_STAFF },
+  { method: 'GET', path: /^\/api\/v1\/stats\/evaluation$/, access: ANY_STAFF },
   { method: '*', path: /^\/api\/v1\/admin\//, access: ADMIN },
   { method: 'GET', path: /^\/api\/v1\/communes$/, access: PUBLIC },
   // Questions and feedback: citizens submit, follow, add information and rate; officers handle.

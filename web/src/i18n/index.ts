@@ -17,6 +17,8 @@ import { filesVi, type FilesMessages } from './files.vi.ts';
 import { catalogVi, type CatalogMessages } from './catalog.vi.ts';
 import { dashboardEn } from './dashboard.en.ts';
 import { dashboardVi, type DashboardMessages } from './dashboard.vi.ts';
+import { serviceIndexEn } from './service-index.en.ts';
+import { serviceIndexVi, type ServiceIndexMessages } from './service-index.vi.ts';
 import { queueEn } from './queue.en.ts';
 import { queueVi, type QueueMessages } from './queue.vi.ts';
 import { catalogAdminEn } from './catalog-admin.en.ts';
@@ -53,6 +55,7 @@ const NAMESPACES_VI = {
   queue: queueVi,
   files: filesVi,
   dashboard: dashboardVi,
+  serviceIndex: serviceIndexVi,
   workflow: workflowVi,
   workflowAdmin: workflowAdminVi,
   staffImport: staffImportVi,
@@ -71,6 +74,7 @@ const NAMESPACES_EN: { [K in keyof Namespaces]: Namespaces[K] } = {
   queue: queueEn,
   files: filesEn,
   dashboard: dashboardEn,
+  serviceIndex: serviceIndexEn,
   workflow: workflowEn,
   workflowAdmin: workflowAdminEn,
   staffImport: staffImportEn,
@@ -89,6 +93,7 @@ type Namespaces = {
   queue: QueueMessages;
   files: FilesMessages;
   dashboard: DashboardMessages;
+  serviceIndex: ServiceIndexMessages;
   workflow: WorkflowMessages;
   workflowAdmin: WorkflowAdminMessages;
   staffImport: StaffImportMessages;

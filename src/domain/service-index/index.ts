@@ -1,0 +1,3 @@
+export * from './config.ts';
+export * from './scoring.ts';
+export * from './evaluation.ts';

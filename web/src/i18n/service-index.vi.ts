@@ -1,0 +1,45 @@
+// Vietnamese strings of the "Chỉ số 766" tab of Điều hành (service index, Circular 01/2018 evaluation).
+export const serviceIndexVi = {
+  tabs: { operations: 'Điều hành', index: 'Chỉ số 766', label: 'Các trang của bảng điều hành' },
+  title: 'Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)',
+  scope: '{{unit}} — {{period}} (từ {{from}} đến {{to}})',
+  loading: 'Đang tính chỉ số…',
+  filter: { unit: 'Đơn vị', period: 'Kỳ', at: 'Ngày trong kỳ', apply: 'Xem' },
+  period: { month: 'Tháng', quarter: 'Quý', year: 'Năm' },
+  total: 'Tổng điểm: {{points}} / {{max}}',
+  measuredNote: 'Trên {{measured}} điểm của các chỉ tiêu hệ thống đo được; các chỉ tiêu "chưa đo" không tính là 0 điểm.',
+  configured: 'Điểm và ngưỡng theo cấu hình của tỉnh (service-index.json).',
+  group: {
+    publicity: 'Công khai, minh bạch', progress: 'Tiến độ giải quyết', online_services: 'Dịch vụ công trực tuyến',
+    online_payment: 'Thanh toán trực tuyến', digitisation: 'Số hóa hồ sơ', satisfaction: 'Mức độ hài lòng',
+  },
+  indicator: {
+    '1.1': 'TTHC được công bố đúng hạn', '1.2': 'TTHC được công khai, cập nhật đúng hạn', '1.3': 'TTHC được công khai đầy đủ các nội dung',
+    '1.4': 'Hồ sơ đồng bộ lên Cổng DVC quốc gia', '2.1': 'Hồ sơ giải quyết trước hạn và đúng hạn', '2.2': 'Thời gian giải quyết so với thời hạn (trung bình)',
+    '3.1': 'TTHC cung cấp dịch vụ công trực tuyến', '3.2': 'Dịch vụ trực tuyến có phát sinh hồ sơ', '3.3': 'Hồ sơ nộp trực tuyến',
+    '3.5': 'TTHC có phí, lệ phí được thanh toán trực tuyến', '3.6': 'Hồ sơ thanh toán trực tuyến', '4.1': 'Hồ sơ có kết quả điện tử',
+    '4.2': 'Hồ sơ được số hóa', '4.3': 'Tái sử dụng dữ liệu số hóa', '4.4': 'Kết nối Kho dữ liệu điện tử quốc gia', '4.5': 'Khai thác dữ liệu dân cư (VNeID)',
+    '5.1': 'Phân loại phản ánh, kiến nghị đúng hạn', '5.2': 'Xử lý phản ánh, kiến nghị đúng hạn', '5.3': 'Hài lòng với việc xử lý phản ánh, kiến nghị',
+    '5.4': 'Hài lòng trong tiếp nhận, giải quyết hồ sơ',
+  },
+  col: { indicator: 'Chỉ tiêu', points: 'Điểm / tối đa', measured: 'Số liệu đo được', rule: 'Cách chấm', dossiers: 'Hồ sơ' },
+  notMeasured: 'chưa đo',
+  noData: 'không có số liệu trong kỳ',
+  rule: { rate: 'đủ điểm từ {{full}}%', share: 'đủ điểm khi dùng ≤ {{full}}% thời hạn', assumption: '(giả định, có thể cấu hình)' },
+  ratio: '{{count}} / {{total}} ({{percent}}%)',
+  share: '{{percent}}% thời hạn, {{total}} hồ sơ',
+  drill: 'Xem hồ sơ',
+  compare: 'So sánh các đơn vị trực thuộc (điểm theo nhóm)',
+  evaluation: {
+    title: 'Đánh giá giải quyết TTHC (Thông tư 01/2018/TT-VPCP, điều 13–15)',
+    unit: 'Đơn vị: {{score}} / {{max}} điểm đo được, quy đổi {{scaled}} / 18 — {{band}}',
+    unitNone: 'Chưa có hồ sơ giải quyết xong trong kỳ để đánh giá.',
+    officers: 'Cán bộ',
+    byUnit: 'Đơn vị trực thuộc',
+    col: { officer: 'Cán bộ', unit: 'Đơn vị', dossiers: 'Số hồ sơ', score: 'Điểm (tối đa 12)', band: 'Xếp loại', scaled: 'Điểm quy đổi (/18)', index: 'Chỉ số {{n}}' },
+    note: 'Điểm cán bộ: trung bình tổng các chỉ số 1, 2, 3, 4, 6, 7 của các hồ sơ cán bộ đã giải quyết xong. Chỉ số 5 và 9 chưa đo.',
+    none: 'Không có cán bộ nào giải quyết xong hồ sơ trong kỳ.',
+  },
+};
+
+export type ServiceIndexMessages = typeof serviceIndexVi;
