@@ -129,8 +129,11 @@ function rowsOf(
   }));
 }
 
+/** Dossiers received outside the chosen subtree but decided by an agency inside it. */
+export const OTHER_RECEIVING_NAME = 'Đơn vị tiếp nhận khác (hồ sơ do cơ quan trong phạm vi giải quyết)';
+
 /** The ancestor of `code` that is a direct child of `root` (or root itself); undefined outside the subtree. */
-function childOf(units: ReadonlyMap<string, Unit>, root: string, code: string): Unit | undefined {
+export function childOf(units: ReadonlyMap<string, Unit>, root: string, code: string): Unit | undefined {
   let unit = units.get(code);
   while (unit) {
     if (unit.code === root || unit.parentCode === root) return unit;
@@ -164,7 +167,7 @@ export async function statsDashboard(ctx: ServiceContext, actor: Actor, query: S
   const totals = byChannel.reduce((sum, row) => addCounters(sum, row.counters), ZERO_COUNTERS);
   const unitGroup = (key: string) => {
     const unit = childOf(units, scope.unit.code, key);
-    return unit ? { key: unit.code, name: unit.name, type: unit.type } : { key: '_other', name: 'Đơn vị tiếp nhận khác (hồ sơ do cơ quan trong phạm vi giải quyết)' };
+    return unit ? { key: unit.code, name: unit.name, type: unit.type } : { key: '_other', name: OTHER_RECEIVING_NAME };
   };
   const districtGroup = (key: string) => {
     const branch = districtOf(units, key);
