@@ -4,6 +4,8 @@
 //   MOTCUA_BENCH_DATABASE_URL=postgres://…/postgres  also measures on that PostgreSQL server (a scratch
 //   database is created there and dropped afterwards); without it, PGlite only.
 //   BENCH_ROUNDS=N  rounds over the query mix (default 20).
+//   BENCH_ENGINES=postgres|pglite|postgres,pglite  which engines (default: both when a server is given).
+//   BENCH_KEEP_DB=1  keeps the PostgreSQL scratch database (its name is printed) to inspect plans.
 import pg from 'pg';
 import { sql } from 'kysely';
 import { openPGlite, openPostgres, type DatabaseHandle } from '../src/store/database.ts';
@@ -93,6 +95,7 @@ async function benchEngine(kind: 'pglite' | 'postgres'): Promise<void> {
   let dropDatabase: (() => Promise<void>) | undefined;
   if (kind === 'postgres') {
     const name = `motcua_bench_${process.pid}`;
+    console.log(`[postgres] scratch database ${name}`);
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
@@ -126,9 +129,11 @@ async function benchEngine(kind: 'pglite' | 'postgres'): Promise<void> {
     await measure(ctx, `[${kind}] ${SYNTHETIC_SIZE.toLocaleString('en')} procedures`);
   } finally {
     await handle.close();
-    await dropDatabase?.();
+    if (process.env.BENCH_KEEP_DB === '1' && dropDatabase) console.log(`\n[${kind}] kept the scratch database for inspection`);
+    else await dropDatabase?.();
   }
 }
 
-if (serverUrl) await benchEngine('postgres');
-await benchEngine('pglite');
+const engines = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',');
+if (serverUrl && engines.includes('postgres')) await benchEngine('postgres');
+if (engines.includes('pglite')) await benchEngine('pglite');

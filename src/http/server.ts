@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import type { ServiceContext } from '../services/context.ts';
 import { installErrorHandler } from './error-handler.ts';
+import { protectAgainstForgery } from './csrf.ts';
 import { validatorCompiler } from './validation.ts';
 import { REDACT_PATHS, redactUrl } from './redact.ts';
 import { authenticateStaffRoutes } from './staff-auth.ts';
@@ -62,6 +63,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   const webDir = options.webDir && existsSync(options.webDir) ? options.webDir : undefined;
   installErrorHandler(app, { spaIndex: webDir !== undefined });
   await app.register(cookie);
+  protectAgainstForgery(app, ctx.settings.publicUrl);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

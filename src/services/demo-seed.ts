@@ -4,6 +4,7 @@ import { seedDemoDossierHistory } from './demo-dossier-history.ts';
 import { readFile } from 'node:fs/promises';
 import { buildPilotNetwork, type AdministrativeUnit } from '../domain/network/binh-duong-network.ts';
 import { demoAccounts, type StaffAccountSeed } from '../domain/staff/demo-accounts.ts';
+import { sql } from 'kysely';
 import { countUnits, insertUnits } from '../store/units.ts';
 import { insertStaff } from '../store/staff.ts';
 import { appendAudit } from '../store/audit.ts';
@@ -27,6 +28,9 @@ export interface SeedReport {
 /** Seeds the pilot network and its officers' demo accounts; does nothing if units exist already. */
 /** `dossierHistory`: also make four weeks of dossiers through the real commands (slow; `motcua stats
  * demo-history` does it on demand, tests that need a history make their own). */
+/** Any constant shared by all instances: the lock taken while the demo network is seeded. */
+const DEMO_SEED_LOCK_KEY = 7_400_000_002;
+
 export async function seedDemo(ctx: ServiceContext, password: string, options: { dossierHistory?: boolean } = {}): Promise<SeedReport> {
   const units = buildPilotNetwork(await loadAdministrativeUnits());
   const accounts = demoAccounts(units);
@@ -34,7 +38,10 @@ export async function seedDemo(ctx: ServiceContext, password: string, options: {
   // One hash shared by the demo accounts: they share one published password anyway, and hashing
   // ~300 argon2id passwords would add seconds to every demo start.
   const passwordHash = await hashPassword(password);
-  await ctx.db.transaction().execute(async (trx) => {
+  const seeded = await ctx.db.transaction().execute(async (trx) => {
+    // Several instances starting together on one server database: one seeds, the others find it done.
+    await sql`SELECT pg_advisory_xact_lock(${DEMO_SEED_LOCK_KEY})`.execute(trx);
+    if ((await countUnits(trx)) > 0) return false;
     await insertUnits(trx, units);
     await insertStaff(
       trx,
@@ -44,7 +51,9 @@ export async function seedDemo(ctx: ServiceContext, password: string, options: {
       entityId: ctx.provinceCode, details: { units: units.length, accounts: accounts.length } });
     await seedDemoCatalog({ ...ctx, db: trx });
     await seedDemoQueues(trx, ctx.provinceCode, units);
+    return true;
   });
+  if (!seeded) return { seeded: false, units: units.length, accounts };
   if (options.dossierHistory) await seedDemoDossierHistory(ctx);
   return { seeded: true, units: units.length, accounts };
 }

@@ -1,45 +1,15 @@
 // The real `motcua serve` process, as `npm start` runs it: refuses bad settings, fails clearly on an
 // unreachable server database, and in demo mode serves the seeded network until SIGTERM.
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startMotcua } from '../support/serve-process.ts';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'motcua.js');
 const dataDirs: string[] = [];
 afterAll(() => dataDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-interface Running {
-  output: () => string;
-  waitFor: (pattern: RegExp, ms?: number) => Promise<RegExpMatchArray>;
-  exited: Promise<number | null>;
-  kill: (signal: NodeJS.Signals) => void;
-}
-
-function start(args: string[], env: Record<string, string> = {}): Running {
-  const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MOTCUA_') && k !== 'DATABASE_URL'));
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...cleanEnv, MOTCUA_LOG_LEVEL: 'warn', ...env } });
-  let text = '';
-  child.stdout.on('data', (d) => (text += d));
-  child.stderr.on('data', (d) => (text += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return {
-    output: () => text,
-    exited,
-    kill: (signal) => child.kill(signal),
-    waitFor: async (pattern, ms = 90_000) => {
-      const deadline = Date.now() + ms;
-      while (Date.now() < deadline) {
-        const match = text.match(pattern);
-        if (match) return match;
-        if (child.exitCode !== null) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error(`did not print ${pattern}; output:\n${text}`);
-    },
-  };
-}
+const start = startMotcua;
 
 describe('motcua serve', () => {
   it('refuses an unknown setting with one line naming it', async () => {
