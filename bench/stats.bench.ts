@@ -1,13 +1,19 @@
-// Dashboard summary latency on a large synthetic history: N dossiers (default 1,000,000 on PostgreSQL,
-// 20,000 on PGlite; --n N) with realistic action histories (intake, transfer, assign, supplements for some,
-// the finishing action with its on-time outcome, the return), rollups rebuilt from that history, then
-// p50/p95/p99 of the contract summary (answered from rollups) against the same figures computed by a naive
-// GROUP BY over the raw history, measured in the same run.
-// Run: npx tsx bench/stats.bench.ts [--n N] [--rounds R]
-//   MOTCUA_BENCH_DATABASE_URL=postgres://…/postgres  measures on that server (scratch database created and
-//   dropped); without it, PGlite.
+// Dashboard summary latency on a large synthetic history: N dossiers (default 1,000,000; `10m` or --n N)
+// with realistic action histories (intake, transfer, assign, supplements for some, the finishing action
+// with its on-time outcome, the return) generated set-based (generate_series), rollups rebuilt from that
+// history, then p50/p95/p99 of the contract summary (answered from rollups) over ≥ 50 calls of the service
+// function and over HTTP, against the same figures computed by a naive GROUP BY over the raw history,
+// measured in the same run; the two must be equal (exit 1 otherwise). Figures go to bench/results/.
+// Run: npm run bench -- stats [10m] [--n N] [--rounds R] [--naive-rounds R] [--pglite]
+//   On the SERVER database: MOTCUA_BENCH_DATABASE_URL or DATABASE_URL (a scratch database is created and
+//   dropped), else a throwaway local cluster (scripts/pg-cluster.sh). --pglite measures embedded PGlite.
 import pg from 'pg';
 import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus, loadavg } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { openPGlite, openPostgres, type DatabaseHandle } from '../src/store/database.ts';
 import { migrate } from '../src/store/migrate.ts';
@@ -16,33 +22,55 @@ import { PROVINCE_CODE } from '../src/config/province.ts';
 import { seedDemo } from '../src/services/demo-seed.ts';
 import { replaceFactsFromHistory } from '../src/store/stats-rebuild.ts';
 import { statsSummary } from '../src/services/stats-summary.ts';
+import { buildServer } from '../src/http/server.ts';
+import { snapshotInstant, parsePeriod } from '../src/domain/stats/period.ts';
 import { findStaffByUsername } from '../src/store/staff.ts';
 import { subtreeCodesOf } from '../src/store/units.ts';
 import type { Actor, ServiceContext } from '../src/services/context.ts';
 
-const { values } = parseArgs({ options: { n: { type: 'string' }, rounds: { type: 'string' } } });
-const serverUrl = process.env.MOTCUA_BENCH_DATABASE_URL;
-const N = Number(values.n ?? (serverUrl ? 1_000_000 : 20_000));
-const ROUNDS = Number(values.rounds ?? 20);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { n: { type: 'string' }, rounds: { type: 'string' }, 'naive-rounds': { type: 'string' }, pglite: { type: 'boolean' } },
+});
+const usePGlite = values.pglite === true;
+const givenUrl = process.env.MOTCUA_BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+const sizeArg = values.n ?? positionals[0];
+const N = sizeArg === undefined ? (usePGlite ? 20_000 : 1_000_000) : /^\d+m$/i.test(sizeArg) ? Number(sizeArg.slice(0, -1)) * 1_000_000 : Number(sizeArg);
+if (!Number.isInteger(N) || N < 1000) throw new Error(`N phải là số nguyên ≥ 1000 (got ${sizeArg})`);
+const ROUNDS = Math.max(50, Number(values.rounds ?? 50));
+const NAIVE_ROUNDS = Number(values['naive-rounds'] ?? 10);
 const BATCH = 100_000;
 
+/** The server to measure on: the given one, or a throwaway cluster started here and removed at the end. */
+function serverUrlOrCluster(): { url: string; stop: () => void } {
+  if (givenUrl) return { url: givenUrl, stop: () => undefined };
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-pg-'));
+  const script = join(root, 'scripts/pg-cluster.sh');
+  const url = execFileSync('bash', [script, 'start', dir], { encoding: 'utf8' }).trim();
+  console.log(`throwaway PostgreSQL cluster: ${url}`);
+  return { url, stop: () => execFileSync('bash', [script, 'stop', dir]) };
+}
+
 async function open(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
-  if (!serverUrl) return { handle: await openPGlite(), drop: async () => undefined };
+  if (usePGlite) return { handle: await openPGlite(), drop: async () => undefined };
+  const server = serverUrlOrCluster();
   const name = `motcua_bench_stats_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
+  const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const url = new URL(serverUrl);
+  const url = new URL(server.url);
   url.pathname = `/${name}`;
   const handle = await openPostgres(url.toString(), 8);
   return {
     handle,
     drop: async () => {
-      const cleanup = new pg.Client({ connectionString: serverUrl });
+      const cleanup = new pg.Client({ connectionString: server.url });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
+      server.stop();
     },
   };
 }
@@ -95,9 +123,20 @@ async function generate(ctx: ServiceContext): Promise<void> {
   await sql`ANALYZE`.execute(db);
 }
 
-/** The same numbers as the summary, computed from the raw history with one GROUP BY per question. */
-async function naiveSummary(db: DatabaseHandle['db'], unitCodes: string[], from: string, to: string): Promise<unknown> {
-  const result = await sql`
+interface Figures {
+  received: { total: number; direct: number; online: number; postal: number };
+  finished: { early: number; onTime: number; late: number };
+  inProgress: { onTime: number; overdue: number };
+  returned: number;
+  rejected: number;
+  withdrawn: number;
+}
+
+/** The same numbers as the summary, computed from the raw history (dossier_actions ⨝ dossiers) with
+ * plain GROUP BYs: events of the period by local day, and the open set at the snapshot instant from the
+ * finishing actions themselves (not from the dossiers' finished_at column the service reads). */
+async function naiveSummary(db: DatabaseHandle['db'], unitCodes: string[], from: string, to: string, at: Date): Promise<Figures> {
+  const events = await sql<Record<string, string>>`
     SELECT d.channel,
       count(*) FILTER (WHERE a.type = 'receive') AS received,
       count(*) FILTER (WHERE a.payload ->> 'outcome' = 'early') AS early,
@@ -107,58 +146,122 @@ async function naiveSummary(db: DatabaseHandle['db'], unitCodes: string[], from:
       count(*) FILTER (WHERE a.type = 'reject') AS rejected,
       count(*) FILTER (WHERE a.type = 'withdraw') AS withdrawn
     FROM dossier_actions a JOIN dossiers d ON d.province_code = a.province_code AND d.code = a.dossier_code
-    WHERE a.at >= ${from}::date AND a.at < ${to}::date + 1
+    WHERE a.at >= (${from}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AND a.at < (${to}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
       AND (d.receiving_unit_code = ANY(${unitCodes}::text[]) OR d.competent_unit_code = ANY(${unitCodes}::text[]))
     GROUP BY d.channel`.execute(db);
-  return result.rows;
+  const open = await sql<{ on_time: string; overdue: string }>`
+    SELECT count(*) FILTER (WHERE NOT late) AS on_time, count(*) FILTER (WHERE late) AS overdue FROM (
+      SELECT d.due_at < ${at} AND NOT (f.finished IS NULL AND d.status IN ('awaiting_supplement', 'paused')) AS late
+      FROM dossiers d
+      JOIN dossier_actions r ON r.province_code = d.province_code AND r.dossier_code = d.code AND r.type = 'receive'
+      LEFT JOIN (SELECT province_code, dossier_code, min(at) AS finished FROM dossier_actions WHERE payload ? 'outcome' GROUP BY 1, 2) f
+        ON f.province_code = d.province_code AND f.dossier_code = d.code
+      WHERE (d.receiving_unit_code = ANY(${unitCodes}::text[]) OR d.competent_unit_code = ANY(${unitCodes}::text[]))
+        AND r.at < ${at} AND (f.finished IS NULL OR f.finished > ${at})) o`.execute(db);
+  const n = (row: Record<string, string> | undefined, k: string) => Number(row?.[k] ?? 0);
+  const sum = (k: string) => events.rows.reduce((t, row) => t + n(row, k), 0);
+  const channel = (c: string) => n(events.rows.find((row) => row.channel === c), 'received');
+  return {
+    received: { total: sum('received'), direct: channel('direct'), online: channel('online'), postal: channel('postal') },
+    finished: { early: sum('early'), onTime: sum('on_time'), late: sum('late') },
+    inProgress: { onTime: Number(open.rows[0]?.on_time ?? 0), overdue: Number(open.rows[0]?.overdue ?? 0) },
+    returned: sum('returned'), rejected: sum('rejected'), withdrawn: sum('withdrawn'),
+  };
 }
+
+const figuresOf = (s: Figures): Figures => ({
+  received: s.received, finished: s.finished, inProgress: s.inProgress, returned: s.returned, rejected: s.rejected, withdrawn: s.withdrawn,
+});
+const stats = (xs: number[]) => ({ calls: xs.length, p50: round(pct(xs, 50)), p95: round(pct(xs, 95)), p99: round(pct(xs, 99)) });
+const round = (x: number) => Math.round(x * 10) / 10;
 
 async function main(): Promise<void> {
   const { handle, drop } = await open();
+  const results: Array<Record<string, unknown>> = [];
+  let mismatches = 0;
+  const timings: Record<string, number> = {};
   try {
     await migrate(handle.db);
-    let now = new Date('2024-12-31T16:00:00+07:00');
+    const now = new Date('2024-12-31T16:00:00+07:00');
     const ctx: ServiceContext = { db: handle.db, settings: loadSettings({}), provinceCode: PROVINCE_CODE, now: () => now };
     await seedDemo(ctx, 'bench-password');
-    console.log(`stats bench on ${handle.kind}: N = ${N.toLocaleString('en')} dossiers`);
+    console.log(`stats bench on ${handle.kind}: N = ${N.toLocaleString('en')} dossiers (machine: ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
     let t = process.hrtime.bigint();
     await generate(ctx);
-    console.log(`generated history in ${(ms(t) / 1000).toFixed(1)} s`);
+    timings.generateSeconds = round(ms(t) / 1000);
+    console.log(`generated history in ${timings.generateSeconds} s`);
     t = process.hrtime.bigint();
     const rebuilt = await handle.db.transaction().execute((trx) => replaceFactsFromHistory(trx, ctx.provinceCode));
     await sql`ANALYZE`.execute(handle.db);
-    console.log(`rebuilt facts in ${(ms(t) / 1000).toFixed(1)} s: ${rebuilt.events.toLocaleString('en')} events, ${rebuilt.rollups.toLocaleString('en')} rollup rows`);
+    timings.rebuildSeconds = round(ms(t) / 1000);
+    console.log(`rebuilt facts in ${timings.rebuildSeconds} s: ${rebuilt.events.toLocaleString('en')} events, ${rebuilt.rollups.toLocaleString('en')} rollup rows`);
 
     const staff = (await findStaffByUsername(handle.db, 'admin'))!;
     const actor: Actor = { userId: staff.id, username: staff.username, fullName: staff.fullName, unitCode: staff.unitCode, unitName: '', roles: staff.roles };
+    const app = await buildServer(ctx);
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-password' }) });
+    const token = ((await login.json()) as { token: string }).token;
     const questions: Array<{ label: string; unitCode: string; from: string; to: string }> = [
       { label: 'province, one month', unitCode: 'UBND74', from: '2024-11-01', to: '2024-11-30' },
       { label: 'province, one year', unitCode: 'UBND74', from: '2024-01-01', to: '2024-12-31' },
+      { label: 'province, two years', unitCode: 'UBND74', from: '2023-01-01', to: '2024-12-31' },
       { label: 'Center network, one quarter', unitCode: 'TT74', from: '2024-07-01', to: '2024-09-30' },
       { label: 'one Branch, one year', unitCode: 'CN718', from: '2024-01-01', to: '2024-12-31' },
     ];
-    console.log('question                        | summary p50 / p95 / p99 ms | naive p50 / p95 / p99 ms | naive/summary (p50)');
+    console.log(`summary: ${ROUNDS} calls per question; naive GROUP BY: ${NAIVE_ROUNDS} calls per question (it is slow)`);
+    console.log('question                        | summary p50/p95/p99 ms | HTTP p50/p95/p99 ms  | naive p50/p95/p99 ms     | naive/summary p50 | equal');
     for (const q of questions) {
       const codes = await subtreeCodesOf(handle.db, q.unitCode);
+      const at = new Date(snapshotInstant(parsePeriod(q, now.getTime()), now.getTime()));
       const fast: number[] = [];
+      const http: number[] = [];
       const slow: number[] = [];
+      let answer: Figures | undefined;
       for (let r = 0; r < ROUNDS; r++) {
         t = process.hrtime.bigint();
-        await statsSummary(ctx, actor, { unitCode: q.unitCode, from: q.from, to: q.to });
+        answer = await statsSummary(ctx, actor, { unitCode: q.unitCode, from: q.from, to: q.to });
         fast.push(ms(t));
-        if (r < Math.max(3, Math.ceil(ROUNDS / 4))) {
-          t = process.hrtime.bigint();
-          await naiveSummary(handle.db, codes, q.from, q.to);
-          slow.push(ms(t));
-        }
+        t = process.hrtime.bigint();
+        const res = await fetch(`${base}/api/v1/stats/summary?unitCode=${q.unitCode}&from=${q.from}&to=${q.to}`, { headers: { authorization: `Bearer ${token}` } });
+        await res.json();
+        http.push(ms(t));
+        if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+      }
+      let naive: Figures | undefined;
+      for (let r = 0; r < NAIVE_ROUNDS; r++) {
+        t = process.hrtime.bigint();
+        naive = await naiveSummary(handle.db, codes, q.from, q.to, at);
+        slow.push(ms(t));
+      }
+      const equal = JSON.stringify(figuresOf(answer!)) === JSON.stringify(naive);
+      if (!equal) {
+        mismatches++;
+        console.error(`MISMATCH ${q.label}:\n  summary ${JSON.stringify(figuresOf(answer!))}\n  naive   ${JSON.stringify(naive)}`);
       }
       const f = (xs: number[]) => `${pct(xs, 50).toFixed(1)} / ${pct(xs, 95).toFixed(1)} / ${pct(xs, 99).toFixed(1)}`;
-      console.log(`${q.label.padEnd(31)} | ${f(fast).padEnd(26)} | ${f(slow).padEnd(24)} | ${(pct(slow, 50) / pct(fast, 50)).toFixed(1)}×`);
+      const ratio = round(pct(slow, 50) / pct(fast, 50));
+      console.log(`${q.label.padEnd(31)} | ${f(fast).padEnd(22)} | ${f(http).padEnd(20)} | ${f(slow).padEnd(24)} | ${String(ratio).padStart(8)}× | ${equal ? 'yes' : 'NO'}`);
+      results.push({ ...q, summaryMs: stats(fast), httpMs: stats(http), naiveMs: stats(slow), naiveOverSummaryP50: ratio, equal, figures: naive });
     }
-    now = new Date();
+    await app.close();
+    const [sizes] = (await sql<{ actions: string; events: string; rollups: string }>`
+      SELECT (SELECT count(*) FROM dossier_actions) AS actions, (SELECT count(*) FROM stats_events) AS events, (SELECT count(*) FROM stats_daily) AS rollups`.execute(handle.db)).rows;
+    const out = join(root, 'bench', 'results', `stats-${handle.kind}-${N}.json`);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify({
+      bench: 'stats', engine: handle.kind, dossiers: N, actions: Number(sizes?.actions), events: Number(sizes?.events), rollupRows: Number(sizes?.rollups),
+      at: new Date().toISOString(), machine: { cores: cpus().length, loadAverage: loadavg().map(round), note: 'shared, loaded development machine' },
+      ...timings, questions: results,
+    }, null, 2)}\n`);
+    console.log(`figures written to ${out}`);
   } finally {
     await handle.close();
     await drop();
+  }
+  if (mismatches > 0) {
+    console.error(`${mismatches} question(s) where the summary differs from the naive GROUP BY`);
+    process.exit(1);
   }
 }
 

@@ -3,8 +3,6 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { lateDossiers, type LateQuery } from './stats-late.ts';
-import { statsDashboard, type DashboardRow } from './stats-summary.ts';
-import type { StatsQuery } from './stats-scope.ts';
 import type { Actor, ServiceContext } from './context.ts';
 
 const LATE_COLUMNS = [
@@ -41,45 +39,4 @@ export async function writeLateWorkbook(ctx: ServiceContext, actor: Actor, query
   sheet.commit();
   await workbook.commit();
   return count;
-}
-
-const PERIOD_HEADERS: Array<[string, (r: DashboardRow) => number]> = [
-  ['Kỳ trước chuyển qua', (r) => r.carriedOver],
-  ['Mới tiếp nhận', (r) => r.received],
-  ['Đã giải quyết: trước hạn', (r) => r.finishedEarly],
-  ['Đã giải quyết: đúng hạn', (r) => r.finishedOnTime],
-  ['Đã giải quyết: quá hạn', (r) => r.finishedLate],
-  ['Đang giải quyết: trong hạn', (r) => r.inProgressOnTime],
-  ['Đang giải quyết: quá hạn', (r) => r.inProgressOverdue],
-  ['Đã trả kết quả', (r) => r.returned],
-  ['Rút hồ sơ', (r) => r.withdrawn],
-  ['Từ chối', (r) => r.rejected],
-];
-
-/** Báo cáo tình hình giải quyết thủ tục hành chính trong kỳ: one row per unit below the chosen one, and the total. */
-export async function writePeriodReport(ctx: ServiceContext, actor: Actor, query: StatsQuery, open: () => Writable): Promise<void> {
-  const d = await statsDashboard(ctx, actor, query);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: open(), useStyles: true });
-  const sheet = workbook.addWorksheet('Báo cáo kỳ');
-  sheet.columns = [{ width: 8 }, { width: 44 }, ...PERIOD_HEADERS.map(() => ({ width: 16 }))];
-  sheet.addRow([`BÁO CÁO TÌNH HÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH — ${d.unitName}`]).commit();
-  sheet.addRow([`Kỳ báo cáo: từ ngày ${d.period.from} đến ngày ${d.period.to}`]).commit();
-  const header = sheet.addRow(['STT', 'Đơn vị', ...PERIOD_HEADERS.map(([h]) => h)]);
-  header.font = { bold: true };
-  header.commit();
-  d.byReceivingUnit.forEach((row, i) => sheet.addRow([i + 1, row.name, ...PERIOD_HEADERS.map(([, v]) => v(row))]).commit());
-  const total: DashboardRow = {
-    key: 'total', name: 'Tổng cộng', received: d.received.total, finishedEarly: d.finished.early, finishedOnTime: d.finished.onTime,
-    finishedLate: d.finished.late, returned: d.returned, rejected: d.rejected, withdrawn: d.withdrawn, supplementRequests: d.supplementRequests,
-    averageProcessingHours: d.averageProcessingHours, inProgressOnTime: d.inProgress.onTime, inProgressOverdue: d.inProgress.overdue, carriedOver: d.carriedOver,
-  };
-  const totalRow = sheet.addRow(['', total.name, ...PERIOD_HEADERS.map(([, v]) => v(total))]);
-  totalRow.font = { bold: true };
-  totalRow.commit();
-  sheet.addRow([]).commit();
-  sheet.addRow(['', 'Tiếp nhận theo kênh: trực tiếp', d.received.direct]).commit();
-  sheet.addRow(['', 'Tiếp nhận theo kênh: trực tuyến', d.received.online]).commit();
-  sheet.addRow(['', 'Tiếp nhận theo kênh: bưu chính công ích', d.received.postal]).commit();
-  sheet.commit();
-  await workbook.commit();
 }

@@ -5,6 +5,7 @@ import { snapshotInstant, MAX_SERIES_DAYS } from '../domain/stats/period.ts';
 import { inProgressBy, sumRollups, type Breakdown, type FactFilter, type InProgressCounts, type SnapshotFilter } from '../store/stats.ts';
 import { listAllUnits } from '../store/units.ts';
 import { satisfactionOf, type Satisfaction } from './stats-satisfaction.ts';
+import { queueWaitsOf, type QueueWaitRow } from './stats-queue-waits.ts';
 import { resolveStatsScope, type StatsQuery, type StatsScope } from './stats-scope.ts';
 import type { Unit } from '../domain/network/unit.ts';
 import type { Actor, ServiceContext } from './context.ts';
@@ -92,6 +93,8 @@ export interface DashboardAnswer extends SummaryAnswer {
   byDistrict: DashboardRow[];
   /** Per day of the period (omitted beyond MAX_SERIES_DAYS). */
   daily: DashboardRow[] | null;
+  /** Waits from ticket issue to first call, per reception unit and service group (tickets issued in the period). */
+  queueWaits: QueueWaitRow[];
 }
 
 const hours = (c: RollupCounters) => {
@@ -129,8 +132,11 @@ function rowsOf(
   }));
 }
 
+/** Dossiers received outside the chosen subtree but decided by an agency inside it. */
+export const OTHER_RECEIVING_NAME = 'Đơn vị tiếp nhận khác (hồ sơ do cơ quan trong phạm vi giải quyết)';
+
 /** The ancestor of `code` that is a direct child of `root` (or root itself); undefined outside the subtree. */
-function childOf(units: ReadonlyMap<string, Unit>, root: string, code: string): Unit | undefined {
+export function childOf(units: ReadonlyMap<string, Unit>, root: string, code: string): Unit | undefined {
   let unit = units.get(code);
   while (unit) {
     if (unit.code === root || unit.parentCode === root) return unit;
@@ -160,11 +166,12 @@ export async function statsDashboard(ctx: ServiceContext, actor: Actor, query: S
   ]);
   const daily = scope.period.days <= MAX_SERIES_DAYS ? rowsOf(await facts('day'), [], (key) => ({ key, name: key })) : null;
   const units = new Map(allUnits.map((u) => [u.code, u]));
+  const queueWaits = await queueWaitsOf(ctx, scope, new Map(allUnits.map((u) => [u.code, u.name])));
   const procedureNames = await procedureNamesOf(ctx, procedure.map((r) => r.key));
   const totals = byChannel.reduce((sum, row) => addCounters(sum, row.counters), ZERO_COUNTERS);
   const unitGroup = (key: string) => {
     const unit = childOf(units, scope.unit.code, key);
-    return unit ? { key: unit.code, name: unit.name, type: unit.type } : { key: '_other', name: 'Đơn vị tiếp nhận khác (hồ sơ do cơ quan trong phạm vi giải quyết)' };
+    return unit ? { key: unit.code, name: unit.name, type: unit.type } : { key: '_other', name: OTHER_RECEIVING_NAME };
   };
   const districtGroup = (key: string) => {
     const branch = districtOf(units, key);
@@ -187,6 +194,7 @@ export async function statsDashboard(ctx: ServiceContext, actor: Actor, query: S
     byProcedure: byProcedure.slice(0, 50),
     byDistrict: rowsOf(receiving, receivingOpen, districtGroup, receivingAtStart).filter((r) => r.key !== '_none').sort((a, b) => a.key.localeCompare(b.key)),
     daily,
+    queueWaits,
   };
 }
 

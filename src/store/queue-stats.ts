@@ -3,11 +3,13 @@
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
 
-export type StatsDimension = 'unit' | 'group' | 'counter' | 'officer' | 'hour';
+export type StatsDimension = 'unit' | 'group' | 'unitGroup' | 'counter' | 'officer' | 'hour';
 
 const KEY = {
   unit: sql`unit_code`,
   group: sql`service_group`,
+  /** unit code and service group, separated by '|' (the operations dashboard's queue waits). */
+  unitGroup: sql`unit_code || '|' || service_group`,
   counter: sql`unit_code || '/' || coalesce(counter_code, '-')`,
   officer: sql`coalesce(officer_username, '-')`,
   hour: sql`lpad(extract(hour FROM issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::int::text, 2, '0')`,

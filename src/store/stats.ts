@@ -83,7 +83,7 @@ export interface FactFilter {
   competentUnitCode?: string | undefined;
 }
 
-function factWhere(provinceCode: string, f: FactFilter, alias: string): RawBuilder<unknown> {
+export function factWhere(provinceCode: string, f: FactFilter, alias: string): RawBuilder<unknown> {
   const a = sql.raw(alias);
   const parts = [
     sql`${a}.province_code = ${provinceCode}`,

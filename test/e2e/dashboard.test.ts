@@ -6,6 +6,11 @@ import type { Page } from 'playwright-core';
 import { useBrowserSession } from '../support/browser-session.ts';
 import { DEMO_PASSWORD } from '../support/context.ts';
 import { generateDossierHistory } from '../../src/services/demo-dossier-history.ts';
+import { takeTicket } from '../../src/services/queue-tickets.ts';
+import { callNext } from '../../src/services/queue-counter.ts';
+import { readPdf, flatText } from '../support/pdf.ts';
+import { readFile } from 'node:fs/promises';
+import type { Actor } from '../../src/services/context.ts';
 
 const VN = 7 * 3_600_000;
 const day = (ms: number) => new Date(ms + VN).toISOString().slice(0, 10);
@@ -27,6 +32,23 @@ describe('operations dashboard in Chromium', () => {
       startDay: day(now), days: 21, intakesPerDay: 3, receivingUnits: ['CN724', 'CN718', 'DTN25741', 'TT74'], communes: ['25861', '25741', '25855'],
       procedureCode: procedure.code, seed: 7, setNow: (d) => (now = Math.min(d.getTime(), Date.now() - 60_000)),
     });
+    // A recent Tuesday–Thursday morning at the Center's counters (open hours): three Hộ tịch tickets a minute
+    // apart, called after 5, 5 and 8 minutes.
+    let back = 2;
+    while (![2, 3, 4].includes(new Date(Date.now() - back * 86_400_000 + VN).getUTCDay())) back++;
+    const morning = Date.parse(`${day(Date.now() - back * 86_400_000)}T09:00:00+07:00`);
+    let at = morning;
+    const queueCtx = { ...server.ctx, now: () => new Date(at) };
+    const origin = (i: number) => ({ address: `10.7.0.${i}`, userAgent: null, requestId: null });
+    for (const i of [0, 1, 2]) {
+      at = morning + i * 60_000;
+      await takeTicket(queueCtx, 'TT74', { serviceGroup: 'HT' }, origin(i));
+    }
+    const officer = { userId: 'e2e', username: 'tn.TT74', fullName: 'Cán bộ tiếp nhận', unitCode: 'TT74', unitName: 'Trung tâm', roles: ['reception'] } satisfies Actor;
+    for (const [i, call] of [300_000, 360_000, 600_000].entries()) {
+      at = morning + call;
+      expect((await callNext(queueCtx, officer, 'TT74', String(i + 1), origin(9))).ticket).not.toBeNull();
+    }
     const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'gd.TT74', password: DEMO_PASSWORD }),
     });
@@ -128,6 +150,35 @@ describe('operations dashboard in Chromium', () => {
     expect(await page.textContent('[data-testid="index-indicator"][data-id="1.4"]')).toContain('not measured');
     await page.context().close();
   }, 180_000);
+
+  it('shows queue waits per unit and service group, and downloads a report as Excel and as PDF with the summary\'s numbers', async () => {
+    const page = await signedIn(`/dieu-hanh?from=${from}&to=${to}`);
+    const waits = page.locator('[data-testid="table-queue-waits"] tr[data-unit="TT74"][data-group="HT"]');
+    await waits.waitFor({ timeout: 15_000 });
+    // Waits of 300, 300 and 480 s: average 6.0 min; the 90th percentile (interpolated) 444 s = 7.4 min.
+    expect(await waits.locator('[data-testid="queue-average"]').textContent()).toBe('6.0');
+    expect(await waits.locator('[data-testid="queue-p90"]').textContent()).toBe('7.4');
+    expect(await page.locator('[data-testid="table-queue-waits"] tr[data-unit="TT74"][data-group=""] [data-testid="queue-average"]').textContent()).toBe('6.0');
+    const ExcelJS = (await import('exceljs')).default;
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="report-period-xlsx"]')]);
+    expect(xlsx.suggestedFilename()).toBe(`bao-cao-ky-${from}-${to}.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile((await xlsx.path())!)) as never);
+    const rows = book.worksheets[0]!.getSheetValues() as unknown[][];
+    const header = rows.find((r) => r?.[1] === 'STT')!;
+    const total = rows.find((r) => r?.[2] === 'Tổng cộng')!;
+    expect(total[header.indexOf('Mới tiếp nhận')]).toBe(summary.received.total);
+    expect(total[header.indexOf('Đã giải quyết: quá hạn')]).toBe(summary.finished.late);
+    expect(total[header.indexOf('Đang giải quyết: quá hạn')]).toBe(summary.inProgress.overdue);
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="report-daily-intake-pdf"]')]);
+    expect(pdf.suggestedFilename()).toBe(`tiep-nhan-theo-ngay-${from}-${to}.pdf`);
+    const read = await readPdf(await readFile((await pdf.path())!));
+    expect(read.title).toBe('TÌNH HÌNH TIẾP NHẬN HỒ SƠ THEO NGÀY');
+    const text = flatText(read.pages);
+    expect(text).toContain('Trung tâm Phục vụ hành chính công');
+    expect(text).toContain('Tổng cộng');
+    await page.context().close();
+  }, 120_000);
 
   it('refuses a Branch manager a unit outside the Branch', async () => {
     const login = await fetch(`${session.server.baseUrl}/api/v1/auth/login`, {

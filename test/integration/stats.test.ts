@@ -15,6 +15,8 @@ import { recordDossierFacts } from '../../src/services/stats-facts.ts';
 import { unitCalendar } from '../../src/services/calendar.ts';
 import { clockOf } from '../../src/services/dossier-history.ts';
 import { subtreeCodesOf } from '../../src/store/units.ts';
+import { rateDossier } from '../../src/services/portal/ratings.ts';
+import { flatText, readPdf } from '../support/pdf.ts';
 import { findDossier, listActions } from '../../src/store/dossiers.ts';
 import type { ClockEvent, ProcedureClock } from '../../src/domain/sla/index.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
@@ -263,6 +265,138 @@ describe.each(ENGINES)('statistics on %s', (engine) => {
     expect(totalRow[col('Đang giải quyết: quá hạn')]).toBe(dash.inProgress.overdue);
     expect(totalRow[col('Từ chối')]).toBe(dash.rejected);
     expect(dash.carriedOver).toBeGreaterThan(0);
+  });
+
+  it('gives the standard reports as Excel and PDF with the dashboard\'s numbers, equal to a recomputation from the raw history', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    // A few citizens rate returned dossiers of the Center's network (through the rating service, by phone).
+    const returned = await handle.db.selectFrom('dossiers').select(['code', 'applicant_phone']).where('status', '=', 'returned')
+      .where('receiving_unit_code', 'in', ['TT74', 'CN718', 'CN724']).orderBy('code').limit(6).execute();
+    expect(returned.length).toBeGreaterThan(2);
+    const levels = ['very_satisfied', 'satisfied', 'dissatisfied'];
+    for (const [i, d] of returned.entries()) {
+      await rateDossier(ctx, d.code, { overall: levels[i % 3]!, criteria: { time: i % 2 ? 'early' : 'late', contacts: 'none', agencies: 'one_stop_only', attitude: i % 3 === 2 ? 'complaint' : 'good' },
+        phone: d.applicant_phone }, undefined, { address: `10.9.0.${i}`, userAgent: null, requestId: null }).catch((e: { code?: string }) => {
+        if (e.code !== 'ALREADY_RATED') throw e;
+      });
+    }
+    const from = '2024-12-01';
+    const to = dayOf(clock.now().getTime());
+    const q = `from=${from}&to=${to}&unitCode=TT74`;
+    const headers = await token('gd.TT74');
+    const sum = (await summary('gd.TT74', q)).json();
+    const naive = await naiveSummary(ctx, 'TT74', from, to, clock.now().getTime());
+    expect({ received: sum.received, finished: sum.finished, inProgress: sum.inProgress }).toEqual({ received: naive.received, finished: naive.finished, inProgress: naive.inProgress });
+    expect(sum.satisfaction.ratings).toBeGreaterThan(2);
+
+    const sheet = async (name: string) => {
+      const res = await app.inject({ url: `/api/v1/stats/reports/${name}.xlsx?${q}`, headers });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as never);
+      const rows = (book.worksheets[0]!.getSheetValues() as unknown[][]).filter(Boolean);
+      const headerAt = rows.findIndex((r) => r.includes('STT') || r.includes('Ngày'));
+      const header = rows[headerAt]!;
+      const total = rows.find((r) => r.includes('Tổng cộng'))!;
+      return { rows, header, body: rows.slice(headerAt + 1, rows.indexOf(total)), total, col: (h: string) => header.indexOf(h), title: String(rows[0]![1]) };
+    };
+    const pdf = async (name: string) => {
+      const res = await app.inject({ url: `/api/v1/stats/reports/${name}.pdf?${q}`, headers });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      return readPdf(res.rawPayload);
+    };
+
+    // Period report: every measure equals the dashboard's and the naive recomputation's.
+    const period = await sheet('period');
+    const dash = (await app.inject({ url: `/api/v1/stats/dashboard?${q}`, headers })).json();
+    expect(period.total[period.col('Mới tiếp nhận')]).toBe(naive.received.total);
+    expect(period.total[period.col('Đã giải quyết: trước hạn')]).toBe(naive.finished.early);
+    expect(period.total[period.col('Đã giải quyết: đúng hạn')]).toBe(naive.finished.onTime);
+    expect(period.total[period.col('Đã giải quyết: quá hạn')]).toBe(naive.finished.late);
+    expect(period.total[period.col('Đang giải quyết: trong hạn')]).toBe(naive.inProgress.onTime);
+    expect(period.total[period.col('Đang giải quyết: quá hạn')]).toBe(naive.inProgress.overdue);
+    expect(period.total[period.col('Đã trả kết quả')]).toBe(naive.returned);
+    expect(period.total[period.col('Rút hồ sơ')]).toBe(naive.withdrawn);
+    expect(period.total[period.col('Từ chối')]).toBe(naive.rejected);
+    expect(period.total[period.col('Kỳ trước chuyển qua')]).toBe(dash.carriedOver);
+    expect(period.body.reduce((n, r) => n + Number(r[period.col('Mới tiếp nhận')]), 0)).toBe(sum.received.total);
+    const periodPdf = await pdf('period');
+    expect(periodPdf.title).toBe('BÁO CÁO TÌNH HÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH');
+    expect(periodPdf.pages[0]!.width).toBeGreaterThan(periodPdf.pages[0]!.height); // A4 landscape
+    const periodText = flatText(periodPdf.pages);
+    expect(periodText).toContain('Kỳ trước chuyển qua');
+    expect(periodText).toContain('Tổng cộng');
+    expect(periodText).toContain('Trung tâm Phục vụ hành chính công');
+
+    // Daily intake: per day × unit × channel, adding up to the summary; per day and channel equal to the raw intakes.
+    const daily = await sheet('daily-intake');
+    expect([daily.total[daily.col('Trực tiếp')], daily.total[daily.col('Trực tuyến')], daily.total[daily.col('Bưu chính công ích')], daily.total[daily.col('Tổng số')]])
+      .toEqual([sum.received.direct, sum.received.online, sum.received.postal, sum.received.total]);
+    const scope = await subtreeCodesOf(ctx.db, 'TT74');
+    const raw = (await sql<{ day: string; channel: string; n: string }>`
+      SELECT to_char((a.at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'DD/MM/YYYY') AS day, d.channel, count(*) AS n
+      FROM dossier_actions a JOIN dossiers d ON d.province_code = a.province_code AND d.code = a.dossier_code
+      WHERE a.seq = 1 AND (to_jsonb(d) ->> 'parent_code') IS NULL AND (d.receiving_unit_code = ANY(${scope}::text[]) OR d.competent_unit_code = ANY(${scope}::text[]))
+        AND (a.at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN ${from}::date AND ${to}::date
+      GROUP BY 1, 2`.execute(handle.db)).rows;
+    const byDay = new Map<string, number>();
+    for (const r of daily.body) for (const c of ['direct', 'online', 'postal'] as const) {
+      const n = Number(r[daily.col({ direct: 'Trực tiếp', online: 'Trực tuyến', postal: 'Bưu chính công ích' }[c])]);
+      if (n > 0) byDay.set(`${String(r[daily.col('Ngày')])} ${c}`, (byDay.get(`${String(r[daily.col('Ngày')])} ${c}`) ?? 0) + n);
+    }
+    expect(Object.fromEntries(byDay)).toEqual(Object.fromEntries(raw.map((r) => [`${r.day} ${r.channel}`, Number(r.n)])));
+    expect(flatText((await pdf('daily-intake')).pages)).toContain('TÌNH HÌNH TIẾP NHẬN HỒ SƠ THEO NGÀY');
+
+    // Satisfaction: by level and criterion, totals equal the summary and the raw ratings.
+    const sat = await sheet('satisfaction');
+    const rawRatings = (await sql<{ n: string; vs: string; s: string; d: string; pts: string }>`
+      SELECT count(*) AS n, count(*) FILTER (WHERE overall = 'very_satisfied') AS vs, count(*) FILTER (WHERE overall = 'satisfied') AS s,
+        count(*) FILTER (WHERE overall = 'dissatisfied') AS d, COALESCE(sum(points), 0) AS pts
+      FROM dossier_ratings r JOIN dossiers d ON d.code = r.dossier_code
+      WHERE (d.receiving_unit_code = ANY(${scope}::text[]) OR d.competent_unit_code = ANY(${scope}::text[]))
+        AND (r.rated_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN ${from}::date AND ${to}::date`.execute(handle.db)).rows[0]!;
+    expect(sat.total[sat.col('Số phiếu đánh giá')]).toBe(sum.satisfaction.ratings);
+    expect(sat.total[sat.col('Số phiếu đánh giá')]).toBe(Number(rawRatings.n));
+    expect([sat.total[sat.col('Rất hài lòng')], sat.total[sat.col('Hài lòng')], sat.total[sat.col('Không hài lòng')]]).toEqual([Number(rawRatings.vs), Number(rawRatings.s), Number(rawRatings.d)]);
+    expect(sat.total[sat.col('Tỷ lệ hài lòng (%)')]).toBe(sum.satisfaction.satisfiedPercent);
+    expect(sat.total[sat.col('Tổng điểm TB (0–8)')]).toBe(Math.round((Number(rawRatings.pts) / Number(rawRatings.n)) * 100) / 100);
+    expect(flatText((await pdf('satisfaction')).pages)).toContain('Thái độ cán bộ');
+
+    // Per officer: the officers' finished dossiers add up to the dashboard's; each officer's equals the raw finishing actions.
+    const officers = await sheet('officers');
+    expect([officers.total[officers.col('Trước hạn')], officers.total[officers.col('Đúng hạn')], officers.total[officers.col('Quá hạn')]])
+      .toEqual([naive.finished.early, naive.finished.onTime, naive.finished.late]);
+    const rawOfficers = (await sql<{ username: string; n: string; late: string }>`
+      SELECT a.actor_username AS username, count(*) AS n, count(*) FILTER (WHERE a.payload ->> 'outcome' = 'late') AS late
+      FROM dossier_actions a JOIN dossiers d ON d.province_code = a.province_code AND d.code = a.dossier_code
+      WHERE a.payload ? 'outcome' AND (to_jsonb(d) ->> 'parent_code') IS NULL AND (d.receiving_unit_code = ANY(${scope}::text[]) OR d.competent_unit_code = ANY(${scope}::text[]))
+        AND (a.at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN ${from}::date AND ${to}::date GROUP BY 1`.execute(handle.db)).rows;
+    expect(rawOfficers.length).toBeGreaterThan(0);
+    for (const o of rawOfficers) {
+      const row = officers.body.find((r) => r[officers.col('Tài khoản')] === o.username)!;
+      expect(row, o.username).toBeDefined();
+      expect([row[officers.col('Hồ sơ đã giải quyết')], row[officers.col('Quá hạn')]]).toEqual([Number(o.n), Number(o.late)]);
+    }
+    expect(officers.total[officers.col('Số phiếu đánh giá')]).toBe(sum.satisfaction.ratings);
+    expect(flatText((await pdf('officers')).pages)).toContain('KẾT QUẢ GIẢI QUYẾT HỒ SƠ THEO CÁN BỘ');
+  }, 180_000);
+
+  it('refuses absurd report periods, unknown and out-of-scope units with a clear error instead of a file', async () => {
+    const get = async (user: string, url: string) => app.inject({ url: `/api/v1/stats/reports/${url}`, headers: await token(user) });
+    const tenYears = await get('gd.TT74', 'daily-intake.xlsx?from=2015-01-01&to=2024-12-31');
+    expect(tenYears.statusCode).toBe(400);
+    expect(tenYears.headers['content-type']).toContain('application/json');
+    expect(tenYears.json().error.code).toBe('PERIOD_TOO_LONG');
+    expect((await get('gd.TT74', 'daily-intake.pdf?from=2023-01-01&to=2024-12-31')).json().error.code).toBe('PERIOD_TOO_LONG'); // two years, daily
+    expect((await get('gd.TT74', 'period.pdf?from=2023-01-01&to=2024-12-31')).statusCode).toBe(200); // two years, one row per unit
+    expect((await get('gd.TT74', 'officers.pdf?from=2025-01-31&to=2025-01-01')).json().error.code).toBe('INVALID_PERIOD');
+    expect((await get('gd.TT74', 'satisfaction.xlsx?unitCode=NOPE')).json().error.code).toBe('UNIT_NOT_FOUND');
+    const outside = await get('gd.CN718', 'period.pdf?unitCode=CN724');
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json().error.code).toBe('OUT_OF_SCOPE');
+    expect((await app.inject({ url: '/api/v1/stats/reports/officers.xlsx' })).statusCode).toBe(401);
   });
 
   it('keeps managers to their subtree and refuses unknown units and absurd periods', async () => {

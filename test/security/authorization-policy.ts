@@ -64,7 +64,7 @@ export const POLICY: readonly Rule[] = [
   { method: 'GET', path: /^\/api\/v1\/desk\/workload$/, access: { kind: 'staff', roles: ['leader', 'manager', 'admin'] } },
   // Statistics: every officer may ask; the service narrows to the caller's unit subtree (403 beyond it).
   { method: 'GET', path: /^\/api\/v1\/stats\/districts\.geojson$/, access: PUBLIC },
-  { method: 'GET', path: /^\/api\/v1\/stats\/(summary|dashboard|dossiers|late|late\.xlsx|reports\/period\.xlsx)$/, access: ANY_STAFF },
+  { method: 'GET', path: /^\/api\/v1\/stats\/(summary|dashboard|dossiers|late|late\.xlsx|reports\/(period|daily-intake|satisfaction|officers)\.(xlsx|pdf))$/, access: ANY_STAFF },
   { method: 'GET', path: /^\/api\/v1\/stats\/index-766$/, access: ANY_STAFF },
   { method: 'GET', path: /^\/api\/v1\/stats\/evaluation$/, access: ANY_STAFF },
   { method: '*', path: /^\/api\/v1\/admin\//, access: ADMIN },

@@ -7,7 +7,9 @@ import { Type } from 'typebox';
 import { statsDashboard, statsSummary } from '../../services/stats-summary.ts';
 import { drillDown, DRILL_MEASURES, type DrillQuery } from '../../services/stats-drilldown.ts';
 import { lateList, type LateQuery } from '../../services/stats-late.ts';
-import { writeLateWorkbook, writePeriodReport } from '../../services/stats-export.ts';
+import { writeLateWorkbook } from '../../services/stats-export.ts';
+import { buildReport, REPORT_NAMES } from '../../services/stats-reports.ts';
+import { REPORT_CONTENT_TYPES, writeReportPdf, writeReportXlsx, type ReportFormat } from '../../services/stats-report-writers.ts';
 import type { StatsQuery } from '../../services/stats-scope.ts';
 import { summaryStructure, type StructureQuery } from '../../services/stats-structure.ts';
 import type { ServiceContext } from '../../services/context.ts';
@@ -122,16 +124,29 @@ export function statsRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     return streamWorkbook(reply, 'ho-so-qua-han.xlsx', (open) => writeLateWorkbook(ctx, actor, request.query as LateQuery, open));
   });
 
-  app.get('/stats/reports/period.xlsx', {
-    schema: {
-      tags: ['stats'], summary: 'Báo cáo tình hình giải quyết TTHC trong kỳ (Excel)', security: staffSecurity,
-      querystring: Type.Object(scopeQuery, { additionalProperties: false }),
-    },
-  }, async (request, reply) => {
-    const actor = await requireStaff(ctx, request);
-    const q = request.query as StatsQuery;
-    return streamWorkbook(reply, `bao-cao-ky-${q.from ?? ''}-${q.to ?? ''}.xlsx`, (open) => writePeriodReport(ctx, actor, q, open));
-  });
+  const REPORT_TITLES: Record<(typeof REPORT_NAMES)[number], string> = {
+    'period': 'Báo cáo tình hình giải quyết TTHC trong kỳ',
+    'daily-intake': 'Tình hình tiếp nhận hồ sơ theo ngày, theo kênh và đơn vị (tối đa 366 ngày)',
+    'satisfaction': 'Kết quả đánh giá sự hài lòng theo mức độ và tiêu chí, theo đơn vị',
+    'officers': 'Kết quả giải quyết hồ sơ theo cán bộ: số hồ sơ, đúng hạn/quá hạn, thời gian trung bình, đánh giá',
+  };
+  for (const name of REPORT_NAMES) {
+    for (const format of ['xlsx', 'pdf'] as const satisfies readonly ReportFormat[]) {
+      app.get(`/stats/reports/${name}.${format}`, {
+        schema: {
+          tags: ['stats'], summary: `${REPORT_TITLES[name]} (${format === 'xlsx' ? 'Excel' : 'PDF'}, ghi dạng luồng)`, security: staffSecurity,
+          querystring: Type.Object(scopeQuery, { additionalProperties: false }),
+        },
+      }, async (request, reply) => {
+        const report = await buildReport(ctx, await requireStaff(ctx, request), name, request.query as StatsQuery);
+        const stream = new PassThrough();
+        reply.header('content-type', REPORT_CONTENT_TYPES[format]).header('content-disposition', `attachment; filename="${report.fileName}.${format}"`);
+        void reply.send(stream);
+        await (format === 'xlsx' ? writeReportXlsx(report, stream) : writeReportPdf(report, stream));
+        return reply;
+      });
+    }
+  }
 }
 
 /** The writer calls `open` only once its checks have passed, so errors still answer as JSON. */

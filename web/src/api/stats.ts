@@ -39,6 +39,18 @@ export interface Dashboard {
   byProcedure: DashboardRow[];
   byDistrict: DashboardRow[];
   daily: DashboardRow[] | null;
+  queueWaits: QueueWaitRow[];
+}
+
+export interface QueueWaitRow {
+  unitCode: string;
+  unitName: string;
+  serviceGroup: string | null;
+  serviceGroupName: string | null;
+  tickets: number;
+  called: number;
+  avgWaitSeconds: number | null;
+  p90WaitSeconds: number | null;
 }
 
 export interface StatsFilter {
@@ -85,4 +97,6 @@ export interface GeoJson {
   features: Array<{ properties: { code: string; name: string } }>;
 }
 
-export const exportUrl = (path: '/stats/late.xlsx' | '/stats/reports/period.xlsx', f: StatsFilter) => apiUrl(path, { ...f });
+export const REPORTS = ['period', 'daily-intake', 'satisfaction', 'officers'] as const;
+export type ReportName = (typeof REPORTS)[number];
+export const exportUrl = (path: '/stats/late.xlsx' | `/stats/reports/${ReportName}.${'xlsx' | 'pdf'}`, f: StatsFilter) => apiUrl(path, { ...f });

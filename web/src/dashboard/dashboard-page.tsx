@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { fetchDashboard, fetchDistricts, exportUrl, type Dashboard, type DashboardRow, type StatsFilter } from '../api/stats.ts';
+import { fetchDashboard, fetchDistricts, exportUrl, REPORTS, type Dashboard, type DashboardRow, type QueueWaitRow, type StatsFilter } from '../api/stats.ts';
 import { api } from '../api/client.ts';
 import { useSession } from '../auth/session-context.ts';
 import { ErrorAlert } from '../calendar/error-alert.tsx';
@@ -42,6 +42,7 @@ export function DashboardPage() {
             {' · '}
             <a href={exportUrl('/stats/late.xlsx', filter)} data-testid="export-late">{t('dashboard.exportLate')}</a>
           </p>
+          <Reports filter={filter} />
           <div className="chart-grid">
             <figure>
               <figcaption>{t('dashboard.charts.channel')}</figcaption>
@@ -86,6 +87,7 @@ export function DashboardPage() {
           </div>
           <UnitTable title={t('dashboard.charts.byUnit')} rows={d.byReceivingUnit} filter={filter} side="receivingUnitCode" testId="table-units" />
           <UnitTable title={t('dashboard.charts.byAgency')} rows={d.byCompetentAgency} filter={filter} side="competentUnitCode" testId="table-agencies" />
+          <QueueWaits rows={d.queueWaits} />
         </>
       )}
     </section>
@@ -233,6 +235,63 @@ function UnitTable({ title, rows, filter, side, testId }: { title: string; rows:
               <td>{cell(r, 'in_progress_overdue', r.inProgressOverdue)}</td>
               <td>{cell(r, 'returned', r.returned)}</td>
               <td>{r.averageProcessingHours ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The standard reports, each as Excel or PDF, for the filter on screen (downloaded as files, streamed by the server). */
+function Reports({ filter }: { filter: StatsFilter }) {
+  const { t } = useTranslation();
+  return (
+    <details className="reports" data-testid="reports" open>
+      <summary>{t('dashboard.reports.title')}</summary>
+      <ul>
+        {REPORTS.map((name) => (
+          <li key={name}>
+            {t(`dashboard.reports.${name}`)}:{' '}
+            <a href={exportUrl(`/stats/reports/${name}.xlsx`, filter)} data-testid={`report-${name}-xlsx`} download>Excel</a>
+            {' · '}
+            <a href={exportUrl(`/stats/reports/${name}.pdf`, filter)} data-testid={`report-${name}-pdf`} download>PDF</a>
+            {name === 'daily-intake' && <small> ({t('dashboard.reports.dailyLimit')})</small>}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+const minutes = (seconds: number | null) => (seconds === null ? '—' : (seconds / 60).toFixed(1));
+
+function QueueWaits({ rows }: { rows: QueueWaitRow[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-scroll">
+      <table className="data" data-testid="table-queue-waits">
+        <caption>{t('dashboard.queue.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.queue.unit')}</th>
+            <th scope="col">{t('dashboard.queue.group')}</th>
+            <th scope="col">{t('dashboard.queue.tickets')}</th>
+            <th scope="col">{t('dashboard.queue.called')}</th>
+            <th scope="col">{t('dashboard.queue.average')}</th>
+            <th scope="col">{t('dashboard.queue.p90')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 && <tr><td colSpan={6}>{t('dashboard.queue.none')}</td></tr>}
+          {rows.map((r) => (
+            <tr key={`${r.unitCode}|${r.serviceGroup ?? ''}`} data-unit={r.unitCode} data-group={r.serviceGroup ?? ''} className={r.serviceGroup === null ? 'subtotal' : undefined}>
+              <th scope="row">{r.serviceGroup === null ? r.unitName : ''}</th>
+              <td>{r.serviceGroupName ?? t('dashboard.queue.allGroups')}</td>
+              <td>{r.tickets}</td>
+              <td>{r.called}</td>
+              <td data-testid="queue-average">{minutes(r.avgWaitSeconds)}</td>
+              <td data-testid="queue-p90">{minutes(r.p90WaitSeconds)}</td>
             </tr>
           ))}
         </tbody>

@@ -4,6 +4,19 @@ export const dashboardVi = {
   scope: '{{unit}} — từ {{from}} đến {{to}}',
   loading: 'Đang tải số liệu…',
   exportPeriod: 'Tải báo cáo kỳ (Excel)',
+  reports: {
+    title: 'Báo cáo',
+    period: 'Báo cáo tình hình giải quyết TTHC trong kỳ',
+    'daily-intake': 'Tiếp nhận hồ sơ theo ngày',
+    satisfaction: 'Đánh giá sự hài lòng',
+    officers: 'Kết quả giải quyết theo cán bộ',
+    dailyLimit: 'Báo cáo theo ngày: tối đa 366 ngày.',
+  },
+  queue: {
+    title: 'Thời gian chờ tại quầy (từ lấy số đến khi được gọi)',
+    unit: 'Đơn vị', group: 'Nhóm dịch vụ', allGroups: 'Tất cả nhóm', tickets: 'Số phiếu', called: 'Đã gọi',
+    average: 'Chờ trung bình (phút)', p90: '90% chờ không quá (phút)', none: 'Không có số thứ tự nào được cấp trong kỳ.',
+  },
   exportLate: 'Tải danh sách hồ sơ quá hạn, sắp đến hạn (Excel)',
   hours: 'giờ',
   filter: {
