@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster on a free loopback port, for the test suites.
-#   scripts/pg-cluster.sh start DIR   → initdb + start; prints the server URL on stdout
+#   scripts/pg-cluster.sh start DIR [durable]  → initdb + start; prints the server URL on stdout. The
+#     test suites' cluster trades durability for speed (fsync and synchronous commit off); `durable`
+#     keeps PostgreSQL's defaults, for tests that crash the server and expect committed data to survive.
 #   scripts/pg-cluster.sh stop DIR    → stops it and removes DIR
 # As root the server runs as the `postgres` user (PostgreSQL refuses to run as root).
 set -euo pipefail
@@ -16,13 +18,15 @@ as_owner() {
 
 case "$action" in
   start)
+    speed='-c fsync=off -c synchronous_commit=off -c full_page_writes=off'
+    [ "${3:-}" = durable ] && speed=''
     port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
     mkdir -p "$dir"
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
     as_owner "$bindir/initdb" -D "$dir/data" -U motcua --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
     as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+      -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir $speed -c max_connections=200" \
       start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     echo "postgres://motcua@127.0.0.1:$port/postgres"
     ;;

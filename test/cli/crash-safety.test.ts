@@ -100,15 +100,17 @@ async function driveWork(server: Server, prefix: string, count: number, disrupt:
       }
     }
   };
-  let working = true;
+  // Disruptions at progress milestones (plus a random delay), so each one lands while work is in flight
+  // however fast or slow the machine is.
   const chaos = (async () => {
-    for (let n = 0; n < times && working; n++) {
-      await sleep(400 + Math.random() * 1200);
-      if (working) await disrupt();
+    for (let n = 0; n < times; n++) {
+      const milestone = Math.floor((count * (n + 1)) / (times + 1));
+      while (outcomes.length < milestone) await sleep(10);
+      await sleep(Math.random() * 100);
+      await disrupt();
     }
   })();
   await Promise.all(Array.from({ length: 6 }, worker));
-  working = false;
   await chaos;
   return { outcomes, retries };
 }
@@ -155,7 +157,8 @@ describe('crash safety on the PostgreSQL server', () => {
   const query = async (text: string) => (await db.query(text)).rows;
 
   beforeAll(async () => {
-    url = execFileSync('bash', [PG_CLUSTER, 'start', clusterDir], { encoding: 'utf8' }).trim();
+    // Durable (fsync and synchronous commit on, as in production): a crashed server must keep what it acknowledged.
+    url = execFileSync('bash', [PG_CLUSTER, 'start', clusterDir, 'durable'], { encoding: 'utf8' }).trim();
     server = new Server(['serve', '--demo', '--port', '0'], { DATABASE_URL: url, MOTCUA_DEMO_OIDC_PORT: '0' });
     await server.start();
     db = new pg.Client({ connectionString: url });
