@@ -44,7 +44,8 @@ describe('citizen portal on a phone', () => {
       if (p.processingDays === null || p.processingDays < 3) continue;
       const detail = await (await fetch(`${server.baseUrl}/api/v1/procedures/${encodeURIComponent(p.code)}`)).json();
       const fee = (detail.channels as Array<{ channel: string; fee: { kind: string; currency?: string } }>).find((c) => c.channel === 'online' || c.channel === 'direct')?.fee;
-      if (detail.onlineLevel !== 'none' && fee?.kind === 'amount' && fee.currency === 'VND') {
+      // With a published list of documents, so the citizen uploads a scan for one of them.
+      if (detail.onlineLevel !== 'none' && fee?.kind === 'amount' && fee.currency === 'VND' && (detail.documents as unknown[]).length > 0) {
         procedureCode = p.code;
         break;
       }
@@ -100,10 +101,8 @@ describe('citizen portal on a phone', () => {
     expect(await page.inputValue('[data-testid="filing-phone"]')).toBe(LAN.phone);
     expect(await page.inputValue('[data-testid="filing-communeCode"]')).toBe(AN_LINH);
     await expectAccessible('filing form');
-    if (await page.locator('[data-testid="filing-document-0"]').count()) {
-      await page.check('[data-testid="filing-document-0"]');
-      await page.setInputFiles('[data-testid="filing-file-0"]', { name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: PDF });
-    } else await page.fill('[data-testid="filing-other-document"]', 'Tờ khai');
+    await page.check('[data-testid="filing-document-0"]');
+    await page.setInputFiles('[data-testid="filing-file-0"]', { name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.locator('[data-testid="filing-receiving"] option[value="CN724"]').waitFor({ state: 'attached' });
     await page.selectOption('[data-testid="filing-receiving"]', 'CN724');
     await page.selectOption('[data-testid="filing-return"]', `DTN${AN_LINH}`);
@@ -111,12 +110,14 @@ describe('citizen portal on a phone', () => {
     await page.locator('[data-testid="filing-review"]').waitFor();
     await expectAccessible('filing review');
     await page.click('[data-testid="filing-submit"]');
-    await page.locator('[data-testid="my-dossier"]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="my-dossier"], [data-testid="filing-error"]').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-testid="filing-error"]').count() ? await page.textContent('[data-testid="filing-error"]') : null).toBeNull();
     code = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
     expect(code).toMatch(/^\d{3}\.\d{2}\.\d{2}\.H74-\d{6}-\d{4}$/);
     expect(await page.getAttribute('[data-testid="my-dossier"]', 'data-status')).toBe('submitted_online');
     expect(await expected()).toBe('pay');
-    if (await page.locator('[data-testid="my-attachments"]').count()) expect(await page.textContent('[data-testid="my-attachments"]')).toContain('to-khai.pdf');
+    await page.locator('[data-testid="my-attachments"]').waitFor();
+    expect(await page.textContent('[data-testid="my-attachments"]')).toContain('to-khai.pdf');
     await expectAccessible('my dossier');
 
     await page.click('[data-testid="pay"]');
@@ -126,7 +127,7 @@ describe('citizen portal on a phone', () => {
     await page.locator('[data-testid="my-dossier"]').waitFor();
     await expect.poll(expected, { timeout: 15_000 }).toBe('wait_receipt');
     expect(await page.getAttribute('[data-testid="my-payments"] li', 'data-status')).toBe('paid');
-  });
+  }, 60_000);
 
   it('is received and supplemented online, returned and rated', async () => {
     await act('tn.CN724', { type: 'receive_online' });
@@ -154,13 +155,14 @@ describe('citizen portal on a phone', () => {
     await act(`cv.UBX${AN_LINH}`, { type: 'record_result', resultNumber: '7/QĐ', signer: 'Chủ tịch UBND xã', signedAt: new Date().toISOString() });
     await act(`tn.DTN${AN_LINH}`, { type: 'return_result', method: 'counter', recipientName: 'Nguyễn Thị Lan' });
     await expect.poll(expected, { timeout: 20_000 }).toBe('rate');
+    expect(await page.getAttribute('[data-testid="my-dossier"]', 'data-status')).toBe('returned');
     await expectAccessible('rating form');
     for (const id of ['rating-overall-very_satisfied', 'rating-time-early', 'rating-contacts-none', 'rating-agencies-one_stop_only', 'rating-attitude-good']) {
       await page.check(`[data-testid="${id}"]`);
     }
     await page.click('[data-testid="rating-submit"]');
     await expect.poll(expected, { timeout: 15_000 }).toBe('done');
-  });
+  }, 120_000);
 
   it('answers the public lookup by code and phone, refuses a wrong phone, and the kiosk refuses a second rating', async () => {
     await page.goto(`${server.baseUrl}/tra-cuu?code=${encodeURIComponent(code)}`);
@@ -222,5 +224,5 @@ describe('citizen portal on a phone', () => {
     } finally {
       await context.close();
     }
-  });
+  }, 60_000);
 });

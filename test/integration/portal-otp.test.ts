@@ -117,6 +117,11 @@ describe.each(ENGINES)('one-time code sign-in on %s', (engine) => {
     expect(list.items.map((d: { code: string }) => d.code)).toEqual([mine]);
     expect((await asCitizen(cookie, `/citizen/dossiers/${mine}`)).json().applicant).toMatchObject({ phone: AN.phone });
     expect((await asCitizen(cookie, `/citizen/dossiers/${someoneElses}`)).json().error.code).toBe('NOT_YOUR_DOSSIER');
+    expect((await asCitizen(cookie, `/citizen/dossiers/${someoneElses}/supplement`, 'POST', { documents: [{ name: 'x' }], idempotencyKey: 'otp-sup-1' })).json().error.code)
+      .toBe('NOT_YOUR_DOSSIER');
+    const rating = await asCitizen(cookie, `/public/dossiers/${someoneElses}/rating`, 'POST',
+      { overall: 'satisfied', criteria: { time: 'early', contacts: 'once', agencies: 'one_stop_only', attitude: 'good' } });
+    expect(rating.json().error.code).toBe('NOT_YOUR_DOSSIER');
     // Following, not filing: nobody verified whose name a new dossier would stand in.
     const filing = await asCitizen(cookie, '/citizen/dossiers', 'POST', { procedureCode: api.procedureCode, receivingUnitCode: 'CN724', resultDelivery: 'unit',
       applicant: { fullName: 'Nguyễn Văn An', idNumber: '074090001234', phone: AN.phone, address: { communeCode: '25861' } }, documents: [], idempotencyKey: 'otp-file-1' });

@@ -3,6 +3,7 @@
 // by the officer (→ 2), an online supplement, return, the rating once, and the public lookup's limit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { ENGINES, openTestDatabase } from '../support/db.ts';
 import { DEMO_PASSWORD, testClock, testContext } from '../support/context.ts';
 import { signInCitizen } from '../support/oidc-sign-in.ts';
@@ -108,7 +109,10 @@ describe.each(ENGINES)('citizen portal on %s', (engine) => {
     const someoneElse = await asCitizen(lan, 'POST', '/citizen/dossiers', filing({ applicant: { ...filing().applicant, idNumber: BINH_CCCD } }));
     expect(someoneElse.json().error.code).toBe('APPLICANT_NOT_ACCOUNT_HOLDER');
 
-    const body = filing();
+    // Catalogue document names can be legal paragraphs thousands of characters long; they are filed as published.
+    const longName = `Giấy tờ chứng minh ${'nơi cư trú hợp pháp theo quy định của pháp luật về cư trú, '.repeat(60)}`.trim();
+    expect(longName.length).toBeGreaterThan(3000);
+    const body = filing({ documents: [{ name: 'Tờ khai đăng ký' }, { name: longName }] });
     const filed = await asCitizen(lan, 'POST', '/citizen/dossiers', body);
     expect(filed.statusCode, filed.body).toBe(201);
     expect(filed.json()).toMatchObject({ status: 'submitted_online', receivingUnitCode: 'CN724', competentUnitCode: `UBX${AN_LINH}`, feeAmount: fee });
@@ -132,6 +136,17 @@ describe.each(ENGINES)('citizen portal on %s', (engine) => {
     const notPdf = await upload(lan, Buffer.from('chỉ là văn bản, không phải PDF'), 'to-khai.pdf');
     expect(notPdf.statusCode).toBe(400);
     expect(notPdf.json().error.code).toBe('UNSUPPORTED_FILE_TYPE');
+    // Oversized: refused before the body is stored, nothing recorded.
+    const limit = ctx.settings.uploadMaxMegabytes;
+    ctx.settings.uploadMaxMegabytes = 1;
+    try {
+      const big = await upload(lan, Buffer.concat([PDF, Buffer.alloc(1024 * 1024)]), 'to-khai-lon.pdf');
+      expect(big.statusCode).toBe(400);
+      expect(big.json().error.code).toBe('FILE_TOO_LARGE');
+    } finally {
+      ctx.settings.uploadMaxMegabytes = limit;
+    }
+    expect((await asCitizen(lan, 'GET', `/citizen/dossiers/${code}`)).json().attachments).toHaveLength(0);
     const scan = await upload(lan, PDF, 'to-khai.pdf');
     expect(scan.statusCode, scan.body).toBe(201);
     expect(scan.json().uploadedBy).toMatchObject({ kind: 'citizen', name: LAN.name });
@@ -162,12 +177,19 @@ describe.each(ENGINES)('citizen portal on %s', (engine) => {
     expect(bad.json().error.code).toBe('PAYMENT_SIGNATURE_INVALID');
     const unknown = { ...callback, dossierCode: '000.00.02.H74-241205-9999' };
     expect((await post(unknown, callbackSignature(secret, unknown))).json().error.code).toBe('DOSSIER_NOT_FOUND');
+    const unknownPayment = { ...callback, paymentId: '00000000-0000-4000-8000-000000000000' };
+    expect((await post(unknownPayment, callbackSignature(secret, unknownPayment))).json().error.code).toBe('PAYMENT_NOT_FOUND');
+    const wrongAmount = { ...callback, transactionId: 'BANK-0000', amount: fee + 1 };
+    expect((await post(wrongAmount, callbackSignature(secret, wrongAmount))).json().error.code).toBe('PAYMENT_AMOUNT_MISMATCH');
     const ok = await post(callback, callbackSignature(secret, callback));
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().status).toBe('paid');
     const replay = await post(callback, callbackSignature(secret, callback));
     expect(replay.statusCode).toBe(409);
     expect(replay.json().error.code).toBe('PAYMENT_CALLBACK_REPLAYED');
+    // Nothing recorded twice: one callback kept for the transaction, one paid payment.
+    const kept = await sql<{ n: number }>`SELECT count(*)::int AS n FROM payment_callbacks WHERE transaction_id = 'BANK-0001'`.execute(ctx.db);
+    expect(kept.rows[0]!.n).toBe(1);
     const mine = (await asCitizen(lan, 'GET', `/citizen/dossiers/${code}`)).json();
     expect(mine.fee.payments.map((p: { status: string }) => p.status)).toEqual(['failed', 'paid']);
     expect(mine.timeline.filter((s: { type: string }) => s.type === 'fee_paid')).toHaveLength(1);

@@ -22,8 +22,9 @@ const citizenSecurity: Array<Record<string, string[]>> = [{ citizenCookie: [] }]
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 429: errorResponseSchema };
 const Code = Type.Object({ code: Type.String({ maxLength: 60 }) });
 const Key = Type.String({ minLength: 1, maxLength: 200 });
+// Names as published in the national catalogue, some of which run to thousands of characters.
 const Documents = Type.Array(Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 500 }),
+  name: Type.String({ minLength: 1, maxLength: 10_000 }),
   fileIds: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })),
   note: Type.Optional(Type.String({ maxLength: 500 })),
 }, { additionalProperties: false }), { maxItems: 50 });

@@ -30,9 +30,17 @@ async function sha256Hex(file: Blob): Promise<string | null> {
 }
 
 /** `citizen`: the citizen portal's route (the signed-in citizen's own dossier). */
+/** An attachment is labelled with its document's name, at most 500 characters (some catalogue names
+ * are legal paragraphs thousands of characters long): longer names are cut with an ellipsis. */
+export function attachmentLabel(documentName: string): string | undefined {
+  const name = documentName.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (name === '') return undefined;
+  return name.length <= 500 ? name : `${name.slice(0, 499).trimEnd()}…`;
+}
+
 export async function uploadAttachment(code: string, file: File, documentName: string, idempotencyKey: string, by: 'staff' | 'citizen' = 'staff'): Promise<Attachment> {
   const sha256 = await sha256Hex(file);
-  const url = apiUrl(`${by === 'citizen' ? '/citizen' : ''}/dossiers/${encodeURIComponent(code)}/attachments`, { fileName: file.name, documentName: documentName.trim() || undefined, sha256, idempotencyKey });
+  const url = apiUrl(`${by === 'citizen' ? '/citizen' : ''}/dossiers/${encodeURIComponent(code)}/attachments`, { fileName: file.name, documentName: attachmentLabel(documentName), sha256, idempotencyKey });
   let response: Response;
   try {
     response = await fetch(url, {
