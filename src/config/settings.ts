@@ -9,6 +9,8 @@ export interface Settings {
   demoPassword: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   databasePoolSize: number;
+  /** A direct (session) connection for LISTEN when DATABASE_URL goes through a transaction-mode pooler. */
+  listenDatabaseUrl: string | undefined;
   sessionHours: number;
   cookieSecure: boolean;
   trustProxy: boolean;
@@ -93,6 +95,7 @@ export const SETTING_SPECS: Record<string, SettingSpec> = {
   MOTCUA_DEMO_PASSWORD: { description: 'Password of every demo account (demo mode only)', default: 'motcua-demo' },
   MOTCUA_LOG_LEVEL: { description: 'Log level: fatal, error, warn, info, debug, trace, silent', default: 'info' },
   MOTCUA_DB_POOL_SIZE: { description: 'Connections in the PostgreSQL pool (server mode)', default: '10' },
+  MOTCUA_LISTEN_DATABASE_URL: { description: 'Direct PostgreSQL URL for the live queue LISTEN connection, when DATABASE_URL goes through pgbouncer in transaction mode (see docs/deployment.md)', default: '(DATABASE_URL)' },
   MOTCUA_SESSION_HOURS: { description: 'Lifetime of a staff session, in hours', default: '12' },
   MOTCUA_COOKIE_SECURE: { description: 'Mark the session cookie Secure (true behind HTTPS)', default: 'false' },
   MOTCUA_TRUST_PROXY: { description: 'Trust X-Forwarded-For from a reverse proxy (true/false)', default: 'false' },
@@ -202,6 +205,7 @@ export function loadSettings(env: Env, overrides: Partial<Settings> = {}): Setti
     demoPassword,
     logLevel: logLevel as Settings['logLevel'],
     databasePoolSize: integer(env, 'MOTCUA_DB_POOL_SIZE', 1, 500),
+    listenDatabaseUrl: postgresUrl(env, 'MOTCUA_LISTEN_DATABASE_URL') ?? databaseUrl,
     sessionHours: integer(env, 'MOTCUA_SESSION_HOURS', 1, 24 * 30),
     cookieSecure: boolean(env, 'MOTCUA_COOKIE_SECURE'),
     trustProxy: boolean(env, 'MOTCUA_TRUST_PROXY'),
@@ -229,6 +233,14 @@ export function loadSettings(env: Env, overrides: Partial<Settings> = {}): Setti
     notifications: notificationSettings(env),
   };
   return { ...settings, ...overrides };
+}
+
+function postgresUrl(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim() || undefined;
+  if (raw !== undefined && !/^postgres(ql)?:\/\//.test(raw)) {
+    throw new SettingsError(name, `${name}: phải có dạng postgres://user:pass@host:port/db (must be a postgres:// URL)`);
+  }
+  return raw;
 }
 
 function optional(env: Env, name: string): string | undefined {

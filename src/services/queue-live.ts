@@ -81,7 +81,7 @@ const buses = new WeakMap<Db, QueueBus>();
 export function queueBus(ctx: ServiceContext): QueueBus {
   let bus = buses.get(ctx.db);
   if (!bus) {
-    bus = new QueueBus(ctx.settings.databaseUrl);
+    bus = new QueueBus(ctx.settings.databaseUrl ? ctx.settings.listenDatabaseUrl : undefined);
     buses.set(ctx.db, bus);
   }
   return bus;

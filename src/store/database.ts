@@ -82,12 +82,26 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
   });
+  let timeZone: string;
   try {
     const client = await pool.connect();
-    client.release();
+    try {
+      timeZone = (await client.query<{ tz: string }>("SELECT current_setting('TimeZone') AS tz")).rows[0]!.tz;
+    } finally {
+      client.release();
+    }
   } catch (cause) {
     await pool.end().catch(() => undefined);
     throw new DatabaseUnavailableError(`Không kết nối được cơ sở dữ liệu PostgreSQL (cannot reach DATABASE_URL): ${(cause as Error).message}`, { cause });
+  }
+  // A pooler such as pgbouncer may drop the `options` startup parameter: then the database's own default
+  // must be Vietnam's time zone, or local days would silently shift. Refuse rather than guess.
+  if (timeZone !== TIME_ZONE) {
+    await pool.end().catch(() => undefined);
+    throw new DatabaseUnavailableError(
+      `Múi giờ phiên PostgreSQL là ${timeZone}, cần ${TIME_ZONE} (session time zone is ${timeZone}): `
+      + `ALTER DATABASE <tên> SET timezone TO '${TIME_ZONE}' (see docs/deployment.md)`,
+    );
   }
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };

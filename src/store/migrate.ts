@@ -19,27 +19,30 @@ export async function readMigrationFiles(dir = MIGRATIONS_DIR): Promise<Migratio
   return Promise.all(names.map(async (name) => ({ version: name.replace(/\.sql$/, ''), sql: await readFile(dir + name, 'utf8') })));
 }
 
-/** Applies the pending migrations; answers the versions it applied. */
+/**
+ * Applies the pending migrations; answers the versions it applied. Each file runs in its own transaction
+ * that first takes a transaction-scoped advisory lock and re-reads what is applied, so instances starting
+ * together take turns file by file — and it works through a transaction-mode pooler (pgbouncer), where a
+ * session-level lock could be released on another server connection than the one that took it.
+ */
 export async function migrate(db: Db, files?: MigrationFile[]): Promise<string[]> {
   const migrations = files ?? (await readMigrationFiles());
-  return db.connection().execute(async (conn) => {
-    await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(conn);
-    try {
-      await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
-        version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(conn);
-      const done = new Set((await conn.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version));
-      const applied: string[] = [];
-      for (const migration of migrations) {
-        if (done.has(migration.version)) continue;
-        await conn.transaction().execute(async (trx) => {
-          await sql.raw(migration.sql).execute(trx);
-          await trx.insertInto('schema_migrations').values({ version: migration.version }).execute();
-        });
-        applied.push(migration.version);
-      }
-      return applied;
-    } finally {
-      await sql`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(conn);
-    }
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`.execute(trx);
+    await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(trx);
   });
+  const applied: string[] = [];
+  for (const migration of migrations) {
+    const ran = await db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`.execute(trx);
+      const done = await trx.selectFrom('schema_migrations').select('version').where('version', '=', migration.version).executeTakeFirst();
+      if (done) return false;
+      await sql.raw(migration.sql).execute(trx);
+      await trx.insertInto('schema_migrations').values({ version: migration.version }).execute();
+      return true;
+    });
+    if (ran) applied.push(migration.version);
+  }
+  return applied;
 }

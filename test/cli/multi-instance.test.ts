@@ -3,20 +3,30 @@
 // seeded once, a session opened on one instance works on the others, intakes and actions spread over
 // all three get unique gap-free codes and replay idempotently anywhere, every receipt notification is
 // queued and sent exactly once although three job runners poll the same outbox, and a queue event
-// published on the database reaches the live display streams of all three.
+// published on the database reaches the live display streams of all three. The same again with the
+// instances behind pgbouncer in transaction-pooling mode (docs/deployment.md): migrations, advisory locks,
+// sessions and NOTIFY work through it, LISTEN takes the direct MOTCUA_LISTEN_DATABASE_URL, and the
+// server sees only pgbouncer's few connections.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { startMotcua, servedPort, type Running } from '../support/serve-process.ts';
 import { QUEUE_CHANNEL } from '../../src/store/queue-notify.ts';
+import { existsSync } from 'node:fs';
+import { PGBOUNCER, startPgbouncer, type Pgbouncer } from '../support/pgbouncer.ts';
 
 const serverUrl = inject('postgresUrl') ?? undefined;
 const RECEPTION = 'tn.CN724';
 const INTAKES = 30;
 const NAMES = ['Bình', 'Cúc', 'Dung', 'Hoa', 'Lan', 'Mai'];
 
-describe.each(serverUrl ? ['postgres'] : [])('three motcua instances on one %s database', () => {
-  const name = `motcua_multi_${process.pid}`;
+// pgbouncer (Debian package) is installed by .ci/run; a local run without it tests the direct topology only.
+const withPgbouncer = existsSync(PGBOUNCER) || process.env.MOTCUA_TEST_STRICT === '1';
+const TOPOLOGIES = serverUrl ? (['direct', ...(withPgbouncer ? ['pgbouncer'] : [])] as const) : [];
+
+describe.each(TOPOLOGIES)('three motcua instances on one PostgreSQL database (%s)', (topology) => {
+  const name = `motcua_multi_${topology}_${process.pid}`;
+  let bouncer: Pgbouncer | undefined;
   let databaseUrl: string;
   let instances: Running[] = [];
   let bases: string[] = [];
@@ -32,9 +42,15 @@ describe.each(serverUrl ? ['postgres'] : [])('three motcua instances on one %s d
     const url = new URL(serverUrl!);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
+    let appUrl = databaseUrl;
+    if (topology === 'pgbouncer') {
+      await refusedWithoutVietnamTimeZone();
+      bouncer = await startPgbouncer(serverUrl!, name);
+      appUrl = bouncer.url;
+    }
     // All three at once, on an empty database.
     instances = [0, 1, 2].map(() => startMotcua(['serve', '--demo', '--port', '0'], {
-      DATABASE_URL: databaseUrl, MOTCUA_DB_POOL_SIZE: '4', MOTCUA_DEMO_OIDC_PORT: '0',
+      DATABASE_URL: appUrl, MOTCUA_LISTEN_DATABASE_URL: databaseUrl, MOTCUA_DB_POOL_SIZE: '4', MOTCUA_DEMO_OIDC_PORT: '0',
       MOTCUA_OUTBOX_INTERVAL_SECONDS: '1', MOTCUA_DELIVERY_INTERVAL_SECONDS: '1', MOTCUA_TIMER_INTERVAL_SECONDS: '2', MOTCUA_LOG_LEVEL: 'info',
     }));
     const ports = await Promise.all(instances.map((run) => servedPort(run, 150_000)));
@@ -47,12 +63,28 @@ describe.each(serverUrl ? ['postgres'] : [])('three motcua instances on one %s d
     for (const run of instances) run.kill('SIGTERM');
     const codes = await Promise.all(instances.map((run) => run.exited));
     await db?.end();
+    await bouncer?.stop();
     const admin = new pg.Client({ connectionString: serverUrl! });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
     expect(codes).toEqual([0, 0, 0]);
   }, 60_000);
+
+  /** pgbouncer drops the `options` startup parameter: the database's default time zone must then be Vietnam's. */
+  // (pgbouncer caches the server's time zone when it first connects: set the database's before starting it.)
+  async function refusedWithoutVietnamTimeZone() {
+    const admin = new pg.Client({ connectionString: serverUrl! });
+    await admin.connect();
+    await admin.query(`ALTER DATABASE ${name} SET timezone TO 'UTC'`);
+    const utcBouncer = await startPgbouncer(serverUrl!, name);
+    const refused = startMotcua(['serve', '--port', '0'], { DATABASE_URL: utcBouncer.url });
+    expect(await refused.exited).toBe(1);
+    expect(refused.output()).toContain('Múi giờ phiên PostgreSQL là UTC');
+    await utcBouncer.stop();
+    await admin.query(`ALTER DATABASE ${name} SET timezone TO 'Asia/Ho_Chi_Minh'`);
+    await admin.end();
+  }
 
   const count = async (query: string, params: unknown[] = []) => Number((await db.query(query, params)).rows[0].n);
   const post = (base: string, path: string, body: unknown) => fetch(`${base}/api/v1${path}`, {
@@ -155,4 +187,11 @@ describe.each(serverUrl ? ['postgres'] : [])('three motcua instances on one %s d
     for (const stream of streams) expect(await stream.until('A999')).toBe(true);
     streams.forEach((s) => s.close());
   }, 60_000);
+
+  if (topology === 'pgbouncer') it('keeps the server to pgbouncer\'s pool plus one LISTEN connection per instance', async () => {
+    const backends = await count("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'", [name]);
+    // 3 instances × 4 pooled clients would be 12 server connections direct; through pgbouncer: its pool,
+    // the 3 direct LISTEN connections and this test's own client.
+    expect(backends).toBeLessThanOrEqual(bouncer!.poolSize + 3 + 1);
+  });
 });
