@@ -24,6 +24,7 @@ import { calendarRoutes } from './routes/calendar.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
 import { dossierWorkflowRoutes } from './routes/dossier-workflow.ts';
 import { dossierAttachmentRoutes } from './routes/dossier-attachments.ts';
+import { documentReuseRoutes } from './routes/document-reuse.ts';
 import { dossierFormRoutes } from './routes/dossier-forms.ts';
 import { procedureRoutes } from './routes/procedures.ts';
 import { portalRoutes } from './routes/portal.ts';
@@ -122,6 +123,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       dossierRoutes(api, ctx);
       dossierWorkflowRoutes(api, ctx);
       dossierAttachmentRoutes(api, ctx);
+      documentReuseRoutes(api, ctx);
       dossierFormRoutes(api, ctx);
       procedureRoutes(api, ctx);
       portalRoutes(api, ctx);

@@ -46,6 +46,8 @@ export interface AttachmentView {
   sha256: string;
   uploadedBy: { kind: 'staff' | 'citizen'; id: string; name: string; unitCode: string | null };
   uploadedAt: string;
+  /** The earlier dossier's scan this one reuses (tái sử dụng dữ liệu đã số hóa); null for an upload. */
+  reusedFrom: { dossierCode: string; attachmentId: string } | null;
 }
 
 export const attachmentView = (a: AttachmentRecord): AttachmentView => ({
@@ -58,6 +60,7 @@ export const attachmentView = (a: AttachmentRecord): AttachmentView => ({
   sha256: a.sha256,
   uploadedBy: { kind: a.uploaderKind, id: a.uploaderId, name: a.uploaderName, unitCode: a.uploaderUnitCode },
   uploadedAt: formatInstantVN(a.uploadedAt.getTime()),
+  reusedFrom: a.reusedFrom,
 });
 
 export const maxUploadBytes = (ctx: ServiceContext): number => ctx.settings.uploadMaxMegabytes * 1024 * 1024;
@@ -122,7 +125,7 @@ export async function uploadAttachment(ctx: ServiceContext, uploader: Uploader, 
   return answer;
 }
 
-function uploaderFacts(uploader: Uploader) {
+export function uploaderFacts(uploader: Uploader) {
   if (uploader.kind === 'staff') {
     const { actor } = uploader;
     return { scope: actor.username, id: actor.username, name: actor.fullName, unitCode: actor.unitCode as string | null, auditActor: actor };

@@ -15,8 +15,9 @@
 // - 4.2 dossiers received with at least one scanned or uploaded attachment / received.
 // - 5.1–5.3 the feedback indicators (domain/feedback/indicators.ts); 5.4 = 100% − (late rate + rate of
 //   dossiers with a complaint or a "Không hài lòng" rating), over dossiers finished in the period.
-// Not measured: 1.1, 1.2 (publication dates of the legal bases), 1.4 (no national portal sync yet), 4.3,
-// 4.4, 4.5 (no reuse / national data store / VNeID-level records).
+// - 4.3 dossiers received with at least one scan reused from the applicant's earlier dossier / received.
+// Not measured: 1.1, 1.2 (publication dates of the legal bases), 1.4 (no national portal sync yet),
+// 4.4, 4.5 (no national data store / VNeID-level records).
 import { invalid } from '../domain/errors.ts';
 import { workingCoordinate, type WorkingCalendar } from '../domain/calendar/index.ts';
 import { feedbackIndicators } from '../domain/feedback/index.ts';
@@ -118,7 +119,7 @@ export async function measureServiceIndex(
     '3.6': ratio(intake.paidOnline, intake.feeBearing),
     '4.1': ratio(results.electronic, results.count),
     '4.2': ratio(intake.digitised, intake.received),
-    '4.3': notMeasured('Hệ thống chưa ghi nhận việc tái sử dụng dữ liệu đã số hóa.'),
+    '4.3': ratio(intake.reused, intake.received),
     '4.4': notMeasured('Hệ thống chưa kết nối Kho quản lý dữ liệu điện tử quốc gia.'),
     '4.5': notMeasured('Hệ thống chưa ghi nhận mức định danh VNeID của tài khoản.'),
     '5.1': ratio(feedback.classification.count, feedback.classification.total),
@@ -159,6 +160,7 @@ const DRILL: Partial<Record<IndicatorId, { measure: string; channel?: string }>>
   '2.2': { measure: 'finished' },
   '3.3': { measure: 'received', channel: 'online' },
   '4.2': { measure: 'received' },
+  '4.3': { measure: 'received' },
   '5.4': { measure: 'finished_late' },
 };
 

@@ -469,6 +469,9 @@ export interface DossierAttachmentsTable {
   uploader_name: string;
   uploader_unit_code: string | null;
   uploaded_at: Timestamp;
+  /** Reuse of an earlier dossier's scan (0031): where it came from; both null for an upload. */
+  reused_from_dossier: Generated<string | null>;
+  reused_from_id: Generated<string | null>;
 }
 
 // Questions and feedback from citizens (0010_feedback.sql).

@@ -44,6 +44,8 @@ export interface IntakeCounts {
   received: number;
   /** With at least one scanned or uploaded attachment (4.2). */
   digitised: number;
+  /** With at least one scan reused from an earlier dossier of the same applicant (4.3). */
+  reused: number;
   /** Of procedures in `feeProcedures` (3.6's denominator) … */
   feeBearing: number;
   /** … and of those, paid online (a completed payment through the payment platform). */
@@ -51,17 +53,19 @@ export interface IntakeCounts {
 }
 
 export async function intakeCounts(db: Db, provinceCode: string, s: EventScope, feeProcedures: readonly string[]): Promise<IntakeCounts> {
-  if (s.unitCodes.length === 0) return { received: 0, digitised: 0, feeBearing: 0, paidOnline: 0 };
+  if (s.unitCodes.length === 0) return { received: 0, digitised: 0, reused: 0, feeBearing: 0, paidOnline: 0 };
   const fee = sql`e.procedure_code = ANY(${[...feeProcedures]}::text[])`;
   const paid = sql`EXISTS (SELECT 1 FROM payments p WHERE p.province_code = e.province_code AND p.dossier_code = e.dossier_code AND p.status = 'paid')`;
-  const r = await sql<{ received: number; digitised: number; fee_bearing: number; paid_online: number }>`
+  const r = await sql<{ received: number; digitised: number; reused: number; fee_bearing: number; paid_online: number }>`
     SELECT count(*)::bigint AS received,
            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.province_code = e.province_code AND a.dossier_code = e.dossier_code))::bigint AS digitised,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.province_code = e.province_code AND a.dossier_code = e.dossier_code
+                                          AND a.reused_from_id IS NOT NULL))::bigint AS reused,
            count(*) FILTER (WHERE ${fee})::bigint AS fee_bearing,
            count(*) FILTER (WHERE ${fee} AND ${paid})::bigint AS paid_online
       FROM stats_events e WHERE ${eventWhere(provinceCode, s)} AND e.action = 'receive'`.execute(db);
   const row = r.rows[0];
-  return { received: Number(row?.received ?? 0), digitised: Number(row?.digitised ?? 0), feeBearing: Number(row?.fee_bearing ?? 0), paidOnline: Number(row?.paid_online ?? 0) };
+  return { received: Number(row?.received ?? 0), digitised: Number(row?.digitised ?? 0), reused: Number(row?.reused ?? 0), feeBearing: Number(row?.fee_bearing ?? 0), paidOnline: Number(row?.paid_online ?? 0) };
 }
 
 export interface RecordedResult {

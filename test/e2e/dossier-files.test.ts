@@ -1,6 +1,7 @@
 // The dossier page's attachments and forms in Chromium: an officer uploads a scan (and is told, in
 // Vietnamese, why a text file is refused), sees it listed and opens it; the page offers only the forms
-// that apply, and each link opens a real PDF.
+// that apply, and each link opens a real PDF. A later dossier of the same applicant offers that scan for
+// reuse, and one click attaches it without a new upload.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createRequire } from 'node:module';
@@ -17,24 +18,29 @@ describe('dossier attachments and forms in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
   let code: string;
+  let token: string;
+
+  const fileFor = async (key: string) => {
+    const list = await (await fetch(`${server.baseUrl}/api/v1/procedures?level=commune&locationFree=true&q=khai%20sinh&limit=50`)).json();
+    const procedure = list.items.find((p: { processingDays: number | null }) => p.processingDays !== null && p.processingDays >= 3);
+    const filed = await fetch(`${server.baseUrl}/api/v1/dossiers`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        procedureCode: procedure.code, idempotencyKey: key, returnUnitCode: `DTN${AN_LINH}`,
+        applicant: { kind: 'citizen', fullName: 'Nguyễn Văn An', idNumber: '074090001234', phone: '0912345678', address: { communeCode: AN_LINH } },
+      }),
+    });
+    expect(filed.status).toBe(201);
+    return (await filed.json()).code as string;
+  };
 
   beforeAll(async () => {
     ({ server, browser } = session);
     const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tn.CN724', password: DEMO_PASSWORD }),
     });
-    const { token } = await login.json();
-    const list = await (await fetch(`${server.baseUrl}/api/v1/procedures?level=commune&locationFree=true&q=khai%20sinh&limit=50`)).json();
-    const procedure = list.items.find((p: { processingDays: number | null }) => p.processingDays !== null && p.processingDays >= 3);
-    const filed = await fetch(`${server.baseUrl}/api/v1/dossiers`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        procedureCode: procedure.code, idempotencyKey: 'e2e-files-intake-1', returnUnitCode: `DTN${AN_LINH}`,
-        applicant: { kind: 'citizen', fullName: 'Nguyễn Văn An', idNumber: '074090001234', phone: '0912345678', address: { communeCode: AN_LINH } },
-      }),
-    });
-    expect(filed.status).toBe(201);
-    code = (await filed.json()).code;
+    token = (await login.json()).token;
+    code = await fileFor('e2e-files-intake-1');
   });
 
   async function signedIn(username: string, path: string): Promise<Page> {
@@ -89,5 +95,23 @@ describe('dossier attachments and forms in Chromium', () => {
       return result.violations.map((v) => v.id);
     });
     expect(violations).toEqual([]);
+  });
+
+  it('offers the applicant\'s scan from the earlier dossier on a new one, and reuses it in one click', async () => {
+    const later = await fileFor('e2e-files-intake-2');
+    const page = await signedIn('tn.CN724', `/xu-ly/${encodeURIComponent(later)}`);
+    const offered = page.locator('[data-testid="reusable-item"]');
+    await offered.first().waitFor({ timeout: 10_000 });
+    expect(await offered.count()).toBe(1);
+    expect(await offered.first().textContent()).toContain('Tờ khai đăng ký khai sinh');
+    expect(await offered.first().textContent()).toContain(code);
+    await page.click('[data-testid="reusable-use"]');
+    await page.locator('[data-testid="reusable-done"]').waitFor();
+    const item = page.locator('[data-testid="attachment-item"]');
+    expect(await item.count()).toBe(1);
+    expect(await item.first().locator('[data-testid="attachment-reused"]').textContent()).toContain(code);
+    const download = await page.request.get(server.baseUrl + (await item.first().locator('a').getAttribute('href'))!);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('application/pdf');
   });
 });

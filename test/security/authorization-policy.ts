@@ -41,8 +41,8 @@ export const POLICY: readonly Rule[] = [
   // The one-time code fallback: asking for a code and typing it in are what sign a citizen in.
   { method: 'GET', path: /^\/api\/v1\/citizen\/auth\/methods$/, access: PUBLIC },
   { method: 'POST', path: /^\/api\/v1\/citizen\/auth\/otp\/(request|verify)$/, access: PUBLIC },
-  { method: 'GET', path: /^\/api\/v1\/citizen\/(me|dossiers(\/\{code\})?)$/, access: CITIZEN },
-  { method: 'POST', path: /^\/api\/v1\/citizen\/dossiers(\/\{code\}\/(supplement|payments|attachments))?$/, access: CITIZEN },
+  { method: 'GET', path: /^\/api\/v1\/citizen\/(me|dossiers(\/\{code\}(\/reusable-documents)?)?)$/, access: CITIZEN },
+  { method: 'POST', path: /^\/api\/v1\/citizen\/dossiers(\/\{code\}\/(supplement|payments|attachments|attachments\/reuse))?$/, access: CITIZEN },
   { method: 'POST', path: /^\/api\/v1\/public\/dossiers\/\{code\}\/rating$/, access: PUBLIC },
   { method: 'POST', path: /^\/api\/v1\/payments\/callback\/\{gateway\}$/, access: PUBLIC },
   { method: '*', path: /^\/api\/v1\/demo-gateway\/payments\/\{id\}(\/complete)?$/, access: PUBLIC },
@@ -51,7 +51,7 @@ export const POLICY: readonly Rule[] = [
   { method: 'GET', path: /^\/api\/v1\/dossiers(\/\{code\})?$/, access: ANY_STAFF },
   { method: 'POST', path: /^\/api\/v1\/dossiers\/\{code\}\/actions$/, access: ANY_STAFF },
   // Scanned papers and the legal forms of a dossier: the dossier's own scope rules apply in the service.
-  { method: '*', path: /^\/api\/v1\/dossiers\/\{code\}\/attachments(\/\{id\})?$/, access: ANY_STAFF },
+  { method: '*', path: /^\/api\/v1\/dossiers\/\{code\}\/(attachments(\/\{id\}|\/reuse)?|reusable-documents)$/, access: ANY_STAFF },
   { method: 'GET', path: /^\/api\/v1\/dossiers\/\{code\}\/forms\/\{form\}$/, access: ANY_STAFF },
   { method: 'GET', path: /^\/api\/v1\/reports\/tracking-book$/, access: ANY_STAFF },
   // Paper handovers, sub-dossiers: the service checks the unit (sending / receiving / coordinating), not a role.

@@ -20,7 +20,7 @@ import { originOf, requireStaff } from '../staff-auth.ts';
 const staffSecurity: Array<Record<string, string[]>> = [{ bearer: [] }, { cookie: [] }];
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
 
-const AttachmentSchema = Type.Object({
+export const AttachmentSchema = Type.Object({
   id: Type.String(),
   dossierCode: Type.String(),
   documentName: Type.Union([Type.String(), Type.Null()]),
@@ -32,12 +32,14 @@ const AttachmentSchema = Type.Object({
     kind: Type.String(), id: Type.String(), name: Type.String(), unitCode: Type.Union([Type.String(), Type.Null()]),
   }),
   uploadedAt: Type.String(),
+  /** Set when the scan was reused from an earlier dossier of the same applicant. */
+  reusedFrom: Type.Union([Type.Object({ dossierCode: Type.String(), attachmentId: Type.String() }), Type.Null()]),
   downloadUrl: Type.String(),
 });
 
 const Params = Type.Object({ code: Type.String({ maxLength: 60 }) });
 
-const withUrl = (a: AttachmentView) => ({ ...a, downloadUrl: `/api/v1/dossiers/${encodeURIComponent(a.dossierCode)}/attachments/${a.id}` });
+export const withUrl = (a: AttachmentView) => ({ ...a, downloadUrl: `/api/v1/dossiers/${encodeURIComponent(a.dossierCode)}/attachments/${a.id}` });
 
 export function dossierAttachmentRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   void app.register(async (scope) => uploadRoute(scope, ctx));

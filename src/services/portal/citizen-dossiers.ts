@@ -176,11 +176,17 @@ export async function answerSupplement(ctx: ServiceContext, citizen: CitizenReco
 
 /** The citizen attaches a scan to their dossier while it waits for receipt or for a supplement; the
  * attachments module checks the file (type by content, size, checksum) and records the citizen as uploader. */
-export async function uploadCitizenFile(ctx: ServiceContext, citizen: CitizenRecord, code: string,
-  file: { bytes: Uint8Array; fileName: string; documentName?: string | undefined; sha256?: string | undefined; idempotencyKey: string }, origin: RequestOrigin) {
+/** The citizen's own dossier, when it expects papers from them: while filing online or when asked to supplement. */
+export async function requireUploadExpected(ctx: ServiceContext, citizen: CitizenRecord, code: string): Promise<DossierRecord> {
   const { dossier } = await ownDossier(ctx, citizen, code);
   if (dossier.status !== SUBMITTED_ONLINE && dossier.status !== 'awaiting_supplement') {
     throw conflict('UPLOAD_NOT_EXPECTED', 'Chỉ gửi tệp khi nộp hồ sơ (trước khi tiếp nhận) hoặc khi được yêu cầu bổ sung.', { status: dossier.status });
   }
+  return dossier;
+}
+
+export async function uploadCitizenFile(ctx: ServiceContext, citizen: CitizenRecord, code: string,
+  file: { bytes: Uint8Array; fileName: string; documentName?: string | undefined; sha256?: string | undefined; idempotencyKey: string }, origin: RequestOrigin) {
+  const dossier = await requireUploadExpected(ctx, citizen, code);
   return uploadAttachment(ctx, { kind: 'citizen', citizenId: citizen.id, fullName: citizen.fullName }, { dossierCode: dossier.code, ...file }, origin);
 }

@@ -12,7 +12,30 @@ export interface Attachment {
   sha256: string;
   uploadedBy: { kind: string; id: string; name: string; unitCode: string | null };
   uploadedAt: string;
+  /** Set when the scan was reused from an earlier dossier of the same applicant. */
+  reusedFrom?: { dossierCode: string; attachmentId: string } | null;
   downloadUrl: string;
+}
+
+/** A scan in one of the applicant's earlier dossiers that may be attached again (tái sử dụng). */
+export interface ReusableDocument {
+  attachmentId: string;
+  dossierCode: string;
+  procedureName: string;
+  receivedAt: string;
+  documentName: string | null;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  uploadedAt: string;
+}
+
+export function fetchReusableDocuments(code: string, signal?: AbortSignal): Promise<{ items: ReusableDocument[] }> {
+  return api.get<{ items: ReusableDocument[] }>(`/dossiers/${encodeURIComponent(code)}/reusable-documents`, undefined, signal);
+}
+
+export function reuseDocument(code: string, sourceAttachmentId: string, idempotencyKey: string): Promise<Attachment> {
+  return api.post<Attachment>(`/dossiers/${encodeURIComponent(code)}/attachments/reuse`, { sourceAttachmentId, idempotencyKey });
 }
 
 export const ACCEPTED_FILE_TYPES = 'application/pdf,image/jpeg,image/png';

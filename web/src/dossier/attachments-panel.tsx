@@ -8,6 +8,7 @@ import type { Dossier } from '../api/dossiers.ts';
 import { ErrorAlert } from '../calendar/error-alert.tsx';
 import { formatInstant } from '../calendar/format-date.ts';
 import { newIdempotencyKey } from '../calendar/edit/idempotency-key.ts';
+import { ReusableDocuments } from './reusable-documents.tsx';
 import '../styles/dossier-files.css';
 
 type Load = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; items: Attachment[] };
@@ -42,6 +43,8 @@ export function AttachmentsPanel({ dossier }: { dossier: Dossier }) {
       {load.state === 'loading' ? <p className="muted" role="status">{t('files.attachments.loading')}</p> : null}
       {load.state === 'error' ? <ErrorAlert error={load.error} testId="attachments-error" /> : null}
       {load.state === 'ready' ? <AttachmentList items={load.items} /> : null}
+      <ReusableDocuments dossierCode={dossier.code} onReused={reload}
+        reusedIds={new Set(load.state === 'ready' ? load.items.flatMap((a) => (a.reusedFrom ? [a.reusedFrom.attachmentId] : [])) : [])} />
       <UploadForm dossier={dossier} onUploaded={reload} />
     </section>
   );
@@ -58,6 +61,7 @@ function AttachmentList({ items }: { items: Attachment[] }) {
           <span className="muted attachment-meta">
             {a.documentName ?? t('files.attachments.otherDocument')} · {sizeOf(a.size).unit === 'kilobytes' ? t('files.attachments.kilobytes', { value: sizeOf(a.size).value }) : t('files.attachments.megabytes', { value: sizeOf(a.size).value })} · {a.uploadedBy.name} ·{' '}
             <time dateTime={a.uploadedAt}>{formatInstant(a.uploadedAt, t)}</time>
+            {a.reusedFrom ? <> · <span data-testid="attachment-reused">{t('files.reuse.reusedFrom', { code: a.reusedFrom.dossierCode })}</span></> : null}
           </span>
         </li>
       ))}

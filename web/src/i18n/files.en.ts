@@ -33,4 +33,15 @@ export const filesEn: FilesMessages = {
     kilobytes: '{{value}} KB',
     megabytes: '{{value}} MB',
   },
+  reuse: {
+    title: "The applicant's digitised papers",
+    lead: 'Scans in earlier dossiers of the same applicant (same ID number), from any reception point: reuse them instead of scanning again.',
+    empty: 'The applicant has no digitised papers in other dossiers.',
+    from: 'dossier {{code}} — {{procedure}}',
+    use: 'Reuse',
+    useLabel: 'Reuse paper: {{name}}',
+    using: 'Attaching…',
+    done: 'Reused',
+    reusedFrom: 'reused from dossier {{code}}',
+  },
 };

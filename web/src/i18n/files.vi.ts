@@ -32,6 +32,17 @@ export const filesVi = {
     kilobytes: '{{value}} KB',
     megabytes: '{{value}} MB',
   },
+  reuse: {
+    title: 'Giấy tờ đã số hóa của người nộp',
+    lead: 'Bản scan trong các hồ sơ trước đây của cùng người nộp (cùng số giấy tờ), ở bất kỳ điểm tiếp nhận nào: dùng lại thay vì scan lại.',
+    empty: 'Người nộp chưa có giấy tờ đã số hóa trong hồ sơ nào khác.',
+    from: 'hồ sơ {{code}} — {{procedure}}',
+    use: 'Dùng lại',
+    useLabel: 'Dùng lại giấy tờ: {{name}}',
+    using: 'Đang gắn…',
+    done: 'Đã dùng lại',
+    reusedFrom: 'dùng lại từ hồ sơ {{code}}',
+  },
 };
 
 export type FilesMessages = typeof filesVi;
