@@ -73,6 +73,7 @@ console.log(`hello-world: ${Math.round(helloMeasured.okPerSecond).toLocaleString
 const rows: Array<ScenarioResult & { engine: string }> = [];
 const preparation: Record<string, unknown> = {};
 const work = mkdtempSync(join(tmpdir(), 'motcua-http-bench-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true })); // also when a step fails
 
 async function environment(server: Served, count: BenchEnv['count'], units: number): Promise<BenchEnv> {
   const officers = await receptionOfficers(server.base, units);
@@ -164,7 +165,6 @@ if (selected.has('embedded')) {
   report(result, 'pglite');
   console.log(`embedded server up in ${preparation.embeddedStartSeconds} s`);
 }
-rmSync(work, { recursive: true, force: true });
 
 const serverPeak = Math.max(0, ...rows.filter((r) => r.engine === 'postgres').map((r) => r.measured.rss?.peakMb ?? 0));
 printTable(helloMeasured, rows, { peakMb: serverPeak, targetMb: RSS_TARGET_MB });
