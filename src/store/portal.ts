@@ -153,9 +153,15 @@ export async function findRating(db: Db, provinceCode: string, dossierCode: stri
 }
 
 // ── Public lookup rate limit ─────────────────────────────────────────────────────────────────────
+/** An address's failed lookups since an instant (the rate limit's count), as a query (its plan is tested). */
+export function lookupFailuresQuery(db: Db, address: string, since: Date) {
+  // A literal false, so that the planner proves the partial index of failures applies (migration 0029).
+  return db.selectFrom('public_lookup_attempts').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('address', '=', address).where('succeeded', '=', sql.lit(false)).where('at', '>=', since);
+}
+
 export async function countLookupFailures(db: Db, address: string, since: Date): Promise<number> {
-  const row = await db.selectFrom('public_lookup_attempts').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('address', '=', address).where('succeeded', '=', false).where('at', '>=', since).executeTakeFirstOrThrow();
+  const row = await lookupFailuresQuery(db, address, since).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
