@@ -1,7 +1,8 @@
 // Catalog search: accent-insensitive, word-start matching over code, name, field and agencies, ranked
-// in SQL; typo correction against the catalog's vocabulary (catalog_words). See docs/decisions/0004.
+// in SQL; typo correction against the catalog's vocabulary (catalog_words). See docs/decisions/0004 and 0027.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './database.ts';
+import { commonSearchTokens } from './search-token-stats.ts';
 import { locationFreeAt, validAt } from './procedures.ts';
 import type { LevelTag, ProcedureLevel } from '../domain/catalog/level.ts';
 import type { OnlineLevel } from '../domain/catalog/online-level.ts';
@@ -45,34 +46,73 @@ async function searchForms(db: Db, texts: readonly string[]): Promise<string[]> 
   return texts.map((_, i) => row[`n${i}`] ?? ' ');
 }
 
-/** "A word of the text starts with this": "% cap giay%" (searchable forms never contain % or _). */
-const startsWord = (core: string) => `% ${core}%`;
+/** The longest word prefix motcua_search_tokens indexes (0027_search_tokens.sql). */
+export const MAX_TOKEN_CHARS = 20;
+
+/** "Some word of `column` starts with this core": the core (a searchable form, trimmed) behind a space. */
+const startsWord = (column: RawBuilder<string>, core: string) => sql<boolean>`strpos(${column}, ${` ${core}`}) > 0`;
 
 /**
- * Every group has one of its words at the start of a word of the code, name, field or agencies (all
- * accent-folded): "khai" finds "khai sinh", "an" finds "an ninh" but not "ban". The patterns keep their
- * trigrams (" kh", "kha"…), so the GIN index finds the candidates. Groups hold searchable cores.
+ * How to find a text containing `core` at a word start: the index tokens it must have (each word cut
+ * to 20 characters, common ones left out: search-token-stats.ts), and whether the tokens alone decide
+ * (one word, not cut, not common) or the text test must confirm.
  */
-function wordsCondition(groups: readonly string[][]): RawBuilder<boolean> {
-  const contains = (core: string) => sql`v.search_text LIKE ${startsWord(core)}`;
-  const conditions = groups.filter((g) => g.length > 0).map((g) => (g.length === 1 ? contains(g[0]!) : sql`(${sql.join(g.map(contains), sql` OR `)})`));
+function tokensOf(core: string, common: ReadonlySet<string>): { tokens: string[]; exact: boolean } {
+  const parts = core.split(' ').filter((p) => p !== '');
+  const cut = parts.map((p) => Array.from(p).slice(0, MAX_TOKEN_CHARS).join(''));
+  const tokens = cut.filter((t) => !common.has(t));
+  return { tokens, exact: parts.length === 1 && tokens.length === 1 && tokens[0] === parts[0] };
+}
+
+const searchTokens = sql<string[]>`v.search_tokens`;
+const searchText = sql<string>`v.search_text`;
+
+/**
+ * Every group has one of its cores at the start of a word of the code, name, field or agencies (all
+ * accent-folded): "khai" finds "khai sinh", "an" finds "an ninh" but not "ban". The GIN index on the
+ * word prefixes (0027) answers a one-word core of up to 20 characters exactly; a core of several words
+ * ("1 001193" from "1.001193"), a longer one or a common one also needs the text test, on the
+ * candidates only. A group of alternatives uses the index only when each of them can.
+ */
+function wordsCondition(groups: readonly string[][], common: ReadonlySet<string>): RawBuilder<boolean> {
+  const required: string[] = [];
+  const conditions: RawBuilder<boolean>[] = [];
+  for (const group of groups.filter((g) => g.length > 0)) {
+    const alternatives = group.map((core) => ({ core, ...tokensOf(core, common) }));
+    if (alternatives.length === 1) {
+      const only = alternatives[0]!;
+      required.push(...only.tokens);
+      if (!only.exact) conditions.push(startsWord(searchText, only.core));
+      continue;
+    }
+    const indexed = alternatives.every((a) => a.tokens.length > 0);
+    const each = alternatives.map((a) => !indexed
+      ? startsWord(searchText, a.core)
+      : a.exact ? sql<boolean>`${searchTokens} @> ${tokenArray(a.tokens)}` : sql<boolean>`(${searchTokens} @> ${tokenArray(a.tokens)} AND ${startsWord(searchText, a.core)})`);
+    conditions.push(sql<boolean>`(${sql.join(each, sql` OR `)})`);
+  }
+  if (required.length > 0) conditions.unshift(sql<boolean>`${searchTokens} @> ${tokenArray([...new Set(required)])}`);
   return sql<boolean>`(${conditions.length > 0 ? sql.join(conditions, sql` AND `) : sql`true`})`;
 }
+
+const tokenArray = (tokens: readonly string[]) => sql`ARRAY[${sql.join(tokens.map((t) => sql`${t}`))}]::text[]`;
 
 /**
  * Code or exact name (with or without the "Thủ tục" prefix) 0, name starting with the phrase 1, name
  * containing it 2, phrase elsewhere (field, agency) 3, words scattered 4; ties: shorter names first.
- * The cheap tests come first so most rows cost one LIKE.
+ * The cheap tests come first so most rows cost one strpos (the same test as LIKE '% core%': searchable
+ * forms hold no wildcard, and strpos needs no pattern matching or planner estimate).
  */
 function rankOf(phrase: string, core: string): RawBuilder<number> {
   const multiword = core.includes(' ');
+  const name = sql<string>`v.name_folded`;
   return sql<number>`CASE
       WHEN v.procedure_code = ${phrase} THEN 0
-      WHEN v.name_folded LIKE ${startsWord(core)} THEN
+      WHEN ${startsWord(name, core)} THEN
         CASE WHEN v.name_folded = ${` ${core} `} OR v.name_folded = ${` thu tuc ${core} `} THEN 0
-             WHEN v.name_folded LIKE ${` ${core}%`} OR v.name_folded LIKE ${` thu tuc ${core}%`} THEN 1
+             WHEN starts_with(v.name_folded, ${` ${core}`}) OR starts_with(v.name_folded, ${` thu tuc ${core}`}) THEN 1
              ELSE 2 END
-      ${multiword ? sql`WHEN v.search_text LIKE ${startsWord(core)} THEN 3` : sql``}
+      ${multiword ? sql`WHEN ${startsWord(searchText, core)} THEN 3` : sql``}
       ELSE 4 END`;
 }
 
@@ -98,27 +138,30 @@ export async function searchProcedures(db: Db, search: ProcedureSearch): Promise
   const text = search.text;
   // A query with no letter or digit (punctuation, emoji) cannot match a procedure.
   if (text && text.words.length === 0) return { items: [], total: 0, correctedQuery: null };
-  const forms = await searchForms(db, [...(text ? [text.phrase, ...text.words] : []), ...(search.agency ? [search.agency] : [])]);
+  const [forms, common] = await Promise.all([
+    searchForms(db, [...(text ? [text.phrase, ...text.words] : []), ...(search.agency ? [search.agency] : [])]),
+    text ? commonSearchTokens(db) : new Set<string>(),
+  ]);
   const core = (form: string) => form.trim();
 
   const filters: RawBuilder<unknown>[] = [sql`v.province_code = ${search.provinceCode}`, validAt(search.at)];
   if (search.level) filters.push(sql`${search.level} = ANY (v.levels)`);
   if (search.field) filters.push(sql`(v.field_folded = motcua_fold(${search.field}) OR v.field_code = ${search.field})`);
   if (search.onlineLevel) filters.push(sql`v.online_level = ${search.onlineLevel}`);
-  if (search.agency) filters.push(sql`v.agencies_folded LIKE ${startsWord(core(forms[forms.length - 1]!))}`);
-  if (search.locationFree !== undefined) filters.push(search.locationFree ? locationFreeAt(search.at) : sql`NOT ${locationFreeAt(search.at)}`);
+  if (search.agency) filters.push(startsWord(sql`v.agencies_folded`, core(forms[forms.length - 1]!)));
+  const locationFilter = search.locationFree === undefined ? undefined : search.locationFree ? locationFreeAt(search.at) : sql`NOT ${locationFreeAt(search.at)}`;
 
-  if (!text) return { ...(await pageByCode(db, search, sql.join(filters, sql` AND `))), correctedQuery: null };
+  if (!text) return { ...(await pageByCode(db, search, sql.join(locationFilter ? [...filters, locationFilter] : filters, sql` AND `))), correctedQuery: null };
   const phraseCore = core(forms[0]!);
   const wordCores = forms.slice(1, 1 + text.words.length).map(core).filter((c) => c !== '');
   // Letters the database does not count as alphanumeric (scripts unaccent does not fold) leave nothing to match.
   if (wordCores.length === 0) return { items: [], total: 0, correctedQuery: null };
-  const byWords = await pageByRank(db, search, sql.join([...filters, wordsCondition(wordCores.map((c) => [c]))], sql` AND `), rankOf(text.phrase, phraseCore));
+  const byWords = await pageByRank(db, search, sql.join([...filters, wordsCondition(wordCores.map((c) => [c]), common)], sql` AND `), locationFilter, rankOf(text.phrase, phraseCore));
   if (byWords.total > 0 || !search.correct) return { ...byWords, correctedQuery: null };
   const groups = await search.correct(wordCores);
   if (!groups) return { ...byWords, correctedQuery: null };
   const corrected = groups.map((g) => g[0]).join(' ');
-  const fuzzy = await pageByRank(db, search, sql.join([...filters, wordsCondition(groups)], sql` AND `), rankOf(corrected, corrected));
+  const fuzzy = await pageByRank(db, search, sql.join([...filters, wordsCondition(groups, common)], sql` AND `), locationFilter, rankOf(corrected, corrected));
   return { ...fuzzy, correctedQuery: corrected };
 }
 
@@ -126,23 +169,30 @@ const hitColumns = sql`v.procedure_code, v.version, v.name, v.field, v.field_cod
   v.processing_days, v.processing_hours`;
 
 /**
- * Ranks the candidates on a narrow projection (code, version, rank keys, total), then reads the page's
- * display columns and location-free status for those rows only.
+ * One statement: the versions passing the row filters and the words, on a narrow projection (code,
+ * version, rank keys) kept once; then the location-free filter on those; the count; the page's display
+ * columns and location-free status for its rows only. The first step stands alone (MATERIALIZED) so
+ * the planner finds the candidates from the token index rather than, say, walking the primary key to
+ * merge with the location-free spans and reading every row's tokens on the way (seen: 20 ms to 1 s).
+ * An offset past the end still gets the total (the page is then one row of nulls).
  */
-async function pageByRank(db: Db, search: ProcedureSearch, where: RawBuilder<unknown>, rank: RawBuilder<number>): Promise<{ items: SearchHit[]; total: number }> {
-  const result = await sql<HitRow>`
-    WITH page AS (
-      SELECT v.procedure_code, v.version, ${rank} AS tier, length(v.name_folded) AS name_length, count(*) OVER () AS total
+async function pageByRank(db: Db, search: ProcedureSearch, where: RawBuilder<unknown>, locationFilter: RawBuilder<unknown> | undefined, rank: RawBuilder<number>): Promise<{ items: SearchHit[]; total: number }> {
+  const result = await sql<HitRow & { procedure_code: string | null }>`
+    WITH candidates AS MATERIALIZED (
+      SELECT v.province_code, v.procedure_code, v.version, v.must_file_in_own_area, ${rank} AS tier, length(v.name_folded) AS name_length
         FROM procedure_versions v
-       WHERE ${where}
-       ORDER BY tier, name_length, v.procedure_code
-       LIMIT ${search.limit} OFFSET ${search.offset})
-    SELECT ${hitColumns}, p.total, ${locationFreeAt(search.at)} AS location_free
-      FROM page p
-      JOIN procedure_versions v ON v.province_code = ${search.provinceCode} AND v.procedure_code = p.procedure_code AND v.version = p.version
-     ORDER BY p.tier, p.name_length, p.procedure_code`.execute(db);
-  const total = result.rows[0] ? Number(result.rows[0].total) : search.offset > 0 ? await countMatches(db, where) : 0;
-  return { total, items: result.rows.map(toHit) };
+       WHERE ${where}),
+    matches AS MATERIALIZED (
+      SELECT v.procedure_code, v.version, v.tier, v.name_length FROM candidates v ${locationFilter ? sql`WHERE ${locationFilter}` : sql``})
+    SELECT c.total, hit.*
+      FROM (SELECT count(*) AS total FROM matches) AS c
+      LEFT JOIN LATERAL (
+        SELECT ${hitColumns}, ${locationFreeAt(search.at)} AS location_free, p.tier, p.name_length
+          FROM (SELECT * FROM matches ORDER BY tier, name_length, procedure_code LIMIT ${search.limit} OFFSET ${search.offset}) AS p
+          JOIN procedure_versions v ON v.province_code = ${search.provinceCode} AND v.procedure_code = p.procedure_code AND v.version = p.version) AS hit ON true
+     ORDER BY hit.tier, hit.name_length, hit.procedure_code`.execute(db);
+  const total = Number(result.rows[0]?.total ?? 0);
+  return { total, items: result.rows.filter((r): r is HitRow => r.procedure_code !== null).map(toHit) };
 }
 
 async function pageByCode(db: Db, search: ProcedureSearch, where: RawBuilder<unknown>): Promise<{ items: SearchHit[]; total: number }> {

@@ -182,6 +182,8 @@ export interface ProcedureVersionsTable {
   field_folded: ColumnType<string, never, never>;
   agencies_folded: ColumnType<string, never, never>;
   search_text: ColumnType<string, never, never>;
+  /** Every prefix (up to 20 characters) of every word of search_text, for the GIN index (0027). */
+  search_tokens: ColumnType<string[], never, never>;
 }
 
 export interface CatalogWordsTable {
