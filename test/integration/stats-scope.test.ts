@@ -2,6 +2,7 @@
 // the scope rows equal stats_daily for every unit, day and channel and equal a rebuild from the history;
 // a new intake counts in them at once; the end-of-day in-progress snapshots taken by the job equal the
 // live count at every day end; a re-parented unit falls back to stats_daily until a rebuild.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -89,6 +90,16 @@ describe.each(ENGINES)('summary fast path on %s', (engine) => {
     expect(nonEmpty, 'units with facts').toBeGreaterThan(8);
     const verified = await rebuildStats(ctx, { verifyOnly: true });
     expect([verified.differencesBefore, verified.scopeDifferencesBefore, verified.staleTreeUnits]).toEqual([0, 0, 0]);
+    // The migration's backfill (for databases that had facts before 0026) derives the same rows.
+    const migration = readFileSync(new URL('../../src/store/migrations/0026_stats_scope.sql', import.meta.url), 'utf8');
+    const backfill = migration.slice(migration.indexOf('-- Backfill from what exists'));
+    expect(backfill).toContain('INSERT INTO stats_scope_daily');
+    const scopeRowsBefore = (await sql<{ n: string }>`SELECT count(*) AS n FROM stats_scope_daily`.execute(handle.db)).rows[0]!.n;
+    await sql`DELETE FROM stats_scope_daily`.execute(handle.db);
+    await sql`DELETE FROM stats_scope_closure`.execute(handle.db);
+    await sql.raw(backfill).execute(handle.db);
+    expect((await sql<{ n: string }>`SELECT count(*) AS n FROM stats_scope_daily`.execute(handle.db)).rows[0]!.n).toBe(scopeRowsBefore);
+    expect((await rebuildStats(ctx, { verifyOnly: true })).scopeDifferencesBefore).toBe(0);
     const before = await summary('UBND74', FROM, TO);
     const rebuilt = await rebuildStats(ctx, { verifyOnly: false });
     expect([rebuilt.differencesAfter, rebuilt.scopeDifferencesAfter]).toEqual([0, 0]);

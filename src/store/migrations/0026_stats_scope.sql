@@ -71,14 +71,19 @@ WITH RECURSIVE up AS (
 )
 INSERT INTO stats_scope_closure (unit_code, ancestor_code) SELECT unit_code, ancestor_code FROM up;
 
+-- (each unit pair's scope units are found once, then joined by hash to the rollup rows)
+WITH pair_scopes AS (
+  SELECT p.r, p.c, a.ancestor_code AS scope
+  FROM (SELECT DISTINCT receiving_unit_code AS r, competent_unit_code AS c FROM stats_daily) p
+  JOIN LATERAL (
+    SELECT ancestor_code FROM stats_scope_closure WHERE unit_code = p.r
+    UNION
+    SELECT ancestor_code FROM stats_scope_closure WHERE unit_code = p.c
+  ) a ON true
+)
 INSERT INTO stats_scope_daily (province_code, scope_unit_code, day, channel, received, finished_early, finished_on_time, finished_late,
   processing_ms, returned, rejected, withdrawn, supplement_requests, extensions)
-SELECT s.province_code, a.ancestor_code, s.day, s.channel, sum(s.received), sum(s.finished_early), sum(s.finished_on_time), sum(s.finished_late),
+SELECT s.province_code, ps.scope, s.day, s.channel, sum(s.received), sum(s.finished_early), sum(s.finished_on_time), sum(s.finished_late),
   sum(s.processing_ms), sum(s.returned), sum(s.rejected), sum(s.withdrawn), sum(s.supplement_requests), sum(s.extensions)
-FROM stats_daily s
-JOIN LATERAL (
-  SELECT ancestor_code FROM stats_scope_closure WHERE unit_code = s.receiving_unit_code
-  UNION
-  SELECT ancestor_code FROM stats_scope_closure WHERE unit_code = s.competent_unit_code
-) a ON true
-GROUP BY s.province_code, a.ancestor_code, s.day, s.channel;
+FROM stats_daily s JOIN pair_scopes ps ON ps.r = s.receiving_unit_code AND ps.c = s.competent_unit_code
+GROUP BY s.province_code, ps.scope, s.day, s.channel;
