@@ -163,14 +163,17 @@ export async function inProgressBy(db: Db, provinceCode: string, at: Date, f: Sn
   Promise<Array<{ key: string } & InProgressCounts>> {
   if (f.unitCodes.length === 0) return [];
   const where = dossierWhere(provinceCode, f, await notSubDossier(db));
-  const overdue = sql`(d.due_at < ${at} AND NOT (d.finished_at IS NULL AND d.status = ANY(${PAUSED_STATUSES}::text[])))`;
+  // The same overdue test as listInProgressDossiers, written per branch without finished_at (known in
+  // each), so the open branch reads only columns of dossiers_open_stats_idx: an index-only scan.
+  const openLate = sql`(d.due_at < ${at} AND NOT d.status = ANY(${PAUSED_STATUSES}::text[]))`;
+  const finishedLate = sql`(d.due_at < ${at})`;
   const group = sql.raw(by === 'day' ? `to_char(d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')` : GROUP_EXPR[by]);
   const result = await sql<{ key: string; on_time: number; overdue: number }>`
     SELECT key, COALESCE(SUM(CASE WHEN late THEN 0 ELSE 1 END), 0)::bigint AS on_time, COALESCE(SUM(CASE WHEN late THEN 1 ELSE 0 END), 0)::bigint AS overdue
     FROM (
-      SELECT ${group} AS key, ${overdue} AS late FROM dossiers d WHERE ${where} AND d.finished_at IS NULL AND d.received_at < ${at}
+      SELECT ${group} AS key, ${openLate} AS late FROM dossiers d WHERE ${where} AND d.finished_at IS NULL AND d.received_at < ${at}
       UNION ALL
-      SELECT ${group} AS key, ${overdue} AS late FROM dossiers d WHERE ${where} AND d.finished_at > ${at} AND d.received_at < ${at}
+      SELECT ${group} AS key, ${finishedLate} AS late FROM dossiers d WHERE ${where} AND d.finished_at > ${at} AND d.received_at < ${at}
     ) d GROUP BY key ORDER BY key`.execute(db);
   return result.rows.map((r) => ({ key: String(r.key), onTime: Number(r.on_time), overdue: Number(r.overdue) }));
 }
