@@ -1,9 +1,11 @@
 // Dashboard summary latency on a large synthetic history: N dossiers (default 1,000,000; `10m` or --n N)
 // with realistic action histories (intake, transfer, assign, supplements for some, the finishing action
-// with its on-time outcome, the return) generated set-based (generate_series), rollups rebuilt from that
-// history, then p50/p95/p99 of the contract summary (answered from rollups) over ≥ 50 calls of the service
-// function and over HTTP, against the same figures computed by a naive GROUP BY over the raw history,
-// measured in the same run; the two must be equal (exit 1 otherwise). Figures go to bench/results/.
+// with its on-time outcome, the return) generated set-based (generate_series, secondary indexes built
+// after the load), rollups rebuilt from that history by the rebuild command's code, end-of-day in-progress
+// snapshots taken for every ended day (as the stats-snapshots job does nightly), then p50/p95/p99 of the
+// contract summary over ≥ 50 calls of the service function and over HTTP, against the same figures
+// computed by a naive GROUP BY over the raw history, measured in the same run; the two must be equal
+// (exit 1 otherwise). Figures go to bench/results/. Disk: about 2.5 GB per million dossiers.
 // Run: npm run bench -- stats [10m] [--n N] [--rounds R] [--naive-rounds R] [--pglite]
 //   On the SERVER database: MOTCUA_BENCH_DATABASE_URL or DATABASE_URL (a scratch database is created and
 //   dropped), else a throwaway local cluster (scripts/pg-cluster.sh). --pglite measures embedded PGlite.
@@ -21,9 +23,10 @@ import { loadSettings } from '../src/config/settings.ts';
 import { PROVINCE_CODE } from '../src/config/province.ts';
 import { seedDemo } from '../src/services/demo-seed.ts';
 import { replaceFactsFromHistory } from '../src/store/stats-rebuild.ts';
+import { takeOpenSnapshots } from '../src/store/stats-open.ts';
 import { statsSummary } from '../src/services/stats-summary.ts';
 import { buildServer } from '../src/http/server.ts';
-import { snapshotInstant, parsePeriod } from '../src/domain/stats/period.ts';
+import { snapshotInstant, parsePeriod, localDate } from '../src/domain/stats/period.ts';
 import { findStaffByUsername } from '../src/store/staff.ts';
 import { subtreeCodesOf } from '../src/store/units.ts';
 import type { Actor, ServiceContext } from '../src/services/context.ts';
@@ -39,8 +42,8 @@ const sizeArg = values.n ?? positionals[0];
 const N = sizeArg === undefined ? (usePGlite ? 20_000 : 1_000_000) : /^\d+m$/i.test(sizeArg) ? Number(sizeArg.slice(0, -1)) * 1_000_000 : Number(sizeArg);
 if (!Number.isInteger(N) || N < 1000) throw new Error(`N phải là số nguyên ≥ 1000 (got ${sizeArg})`);
 const ROUNDS = Math.max(50, Number(values.rounds ?? 50));
-const NAIVE_ROUNDS = Number(values['naive-rounds'] ?? 10);
-const BATCH = 100_000;
+const NAIVE_ROUNDS = Number(values['naive-rounds'] ?? (N > 2_000_000 ? 3 : 10));
+const BATCH = 250_000;
 
 /** The server to measure on: the given one, or a throwaway cluster started here and removed at the end. */
 function serverUrlOrCluster(): { url: string; stop: () => void } {
@@ -78,7 +81,23 @@ async function open(): Promise<{ handle: DatabaseHandle; drop: () => Promise<voi
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
-/** Dossiers spread over two years from 2023-01-01, at every kind of receiving unit, for commune procedures. */
+/**
+ * Indexes of the two history tables other than primary keys and unique ones: dropped while the history
+ * is generated and built again afterwards (one sort per index instead of millions of insertions).
+ */
+async function secondaryIndexes(db: DatabaseHandle['db']): Promise<Array<{ name: string; def: string }>> {
+  return (await sql<{ name: string; def: string }>`
+    SELECT i.relname AS name, pg_get_indexdef(x.indexrelid) AS def
+    FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+    WHERE t.relname IN ('dossiers', 'dossier_actions') AND NOT x.indisprimary AND NOT x.indisunique ORDER BY 1`.execute(db)).rows;
+}
+
+/**
+ * Dossiers spread over two years from 2023-01-01, at every kind of receiving unit, for commune procedures,
+ * generated set-based: each batch is one statement (generate_series → dossiers, RETURNING → their actions).
+ * Receiving unit, competent agency, procedure and channel cycle independently, so every (unit pair ×
+ * procedure × channel) occurs: the worst case for rollups keyed by unit pair.
+ */
 async function generate(ctx: ServiceContext): Promise<void> {
   const db = ctx.db;
   const receiving = (await db.selectFrom('units').select('code').where('type', 'in', ['center', 'branch', 'reception_point']).execute()).map((r) => r.code);
@@ -86,41 +105,47 @@ async function generate(ctx: ServiceContext): Promise<void> {
   const procedures = await db.selectFrom('procedure_versions').select(['procedure_code', 'version', 'name']).where('level', '=', 'commune').limit(60).execute();
   const codes = procedures.map((p) => p.procedure_code);
   const versions = procedures.map((p) => p.version);
+  const indexes = usePGlite ? [] : await secondaryIndexes(db);
+  for (const index of indexes) await sql.raw(`DROP INDEX ${index.name}`).execute(db);
   for (let offset = 0; offset < N; offset += BATCH) {
     const size = Math.min(BATCH, N - offset);
-    await db.transaction().execute(async (trx) => {
-      await sql`
+    await sql`
+      WITH g AS (
+        SELECT i, timestamptz '2023-01-01 08:00+07' + (i::double precision / ${N}::int) * interval '730 days' AS r,
+               (i::double precision / ${N}::int > 0.985 OR i % 53 = 0) AS open
+        FROM generate_series(${offset + 1}::int, ${offset + size}::int) AS i
+      ), d AS (
         INSERT INTO dossiers (province_code, code, procedure_code, procedure_version, procedure_name, channel, applicant, applicant_phone, applicant_commune_code,
           receiving_unit_code, competent_unit_code, return_unit_code, received_at, received_by, clock, status, due_at, finished_at)
-        SELECT ${ctx.provinceCode}, 'B-' || i, (${codes}::text[])[1 + i % ${codes.length}], (${versions}::int[])[1 + i % ${versions.length}], 'Thủ tục', 
+        SELECT ${ctx.provinceCode}, 'B-' || i, (${codes}::text[])[1 + i % ${codes.length}], (${versions}::int[])[1 + i % ${versions.length}], 'Thủ tục',
           CASE WHEN i % 10 < 6 THEN 'direct' WHEN i % 10 < 9 THEN 'online' ELSE 'postal' END, '{}'::jsonb, '0912345678', '25861',
           (${receiving}::text[])[1 + (i * 7) % ${receiving.length}], (${communes}::text[])[1 + (i * 13) % ${communes.length}],
           (${receiving}::text[])[1 + (i * 7) % ${receiving.length}],
           r, 'bench', '{"timeLimit":{"unit":"days","value":7},"supplementPolicy":"restart"}'::jsonb,
           CASE WHEN open THEN 'processing' ELSE 'returned' END, r + interval '10 days',
           CASE WHEN open THEN NULL ELSE r + (1 + i % 13) * interval '1 day' END
-        FROM (SELECT i, timestamptz '2023-01-01 08:00+07' + (i::double precision / ${N}::int) * interval '730 days' AS r,
-                     (i::double precision / ${N}::int > 0.985 OR i % 53 = 0) AS open
-              FROM generate_series(${offset + 1}::int, ${offset + size}::int) AS i) g`.execute(trx);
-      // intake, transfer, assign, a supplement request for 1 in 8, the result with its outcome, the return
-      await sql`
-        INSERT INTO dossier_actions (province_code, dossier_code, seq, type, at, actor_username, actor_roles, actor_unit_code, from_status, to_status, payload)
-        SELECT d.province_code, d.code, a.seq, a.type, a.at, 'bench', '{reception}', d.receiving_unit_code, NULL, a.status, a.payload
-        FROM dossiers d, LATERAL (VALUES
-          (1, 'receive', d.received_at, 'received', '{}'::jsonb),
-          (2, 'transfer', d.received_at + interval '2 hours', 'transferred', '{}'::jsonb),
-          (3, 'assign', d.received_at + interval '1 day', 'processing', '{}'::jsonb),
-          (4, CASE WHEN right(d.code, 1) = '8' THEN 'request_supplement' END, d.received_at + interval '30 hours', 'awaiting_supplement', '{}'::jsonb),
-          (5, CASE WHEN d.finished_at IS NOT NULL THEN 'record_result' END, d.finished_at, 'result_ready',
-             jsonb_build_object('outcome', CASE WHEN d.finished_at > d.due_at THEN 'late' WHEN d.finished_at < d.due_at - interval '1 day' THEN 'early' ELSE 'on_time' END)),
-          (6, CASE WHEN d.finished_at IS NOT NULL THEN 'return_result' END, d.finished_at + interval '1 day', 'returned', '{}'::jsonb)
-        ) AS a(seq, type, at, status, payload)
-        WHERE d.code = ANY(SELECT 'B-' || i FROM generate_series(${offset + 1}::int, ${offset + size}::int) i) AND a.type IS NOT NULL`.execute(trx);
-    });
+        FROM g
+        RETURNING province_code, code, received_at, due_at, finished_at, receiving_unit_code
+      )
+      -- intake, transfer, assign, a supplement request for 1 in 10, the result with its outcome, the return
+      INSERT INTO dossier_actions (province_code, dossier_code, seq, type, at, actor_username, actor_roles, actor_unit_code, from_status, to_status, payload)
+      SELECT d.province_code, d.code, a.seq, a.type, a.at, 'bench', '{reception}', d.receiving_unit_code, NULL, a.status, a.payload
+      FROM d, LATERAL (VALUES
+        (1, 'receive', d.received_at, 'received', '{}'::jsonb),
+        (2, 'transfer', d.received_at + interval '2 hours', 'transferred', '{}'::jsonb),
+        (3, 'assign', d.received_at + interval '1 day', 'processing', '{}'::jsonb),
+        (4, CASE WHEN right(d.code, 1) = '8' THEN 'request_supplement' END, d.received_at + interval '30 hours', 'awaiting_supplement', '{}'::jsonb),
+        (5, CASE WHEN d.finished_at IS NOT NULL THEN 'record_result' END, d.finished_at, 'result_ready',
+           jsonb_build_object('outcome', CASE WHEN d.finished_at > d.due_at THEN 'late' WHEN d.finished_at < d.due_at - interval '1 day' THEN 'early' ELSE 'on_time' END)),
+        (6, CASE WHEN d.finished_at IS NOT NULL THEN 'return_result' END, d.finished_at + interval '1 day', 'returned', '{}'::jsonb)
+      ) AS a(seq, type, at, status, payload)
+      WHERE a.type IS NOT NULL`.execute(db);
     process.stdout.write(`  ${Math.min(offset + size, N).toLocaleString('en')} / ${N.toLocaleString('en')} dossiers\r`);
   }
   process.stdout.write('\n');
-  await sql`ANALYZE`.execute(db);
+  for (const index of indexes) await sql.raw(index.def).execute(db);
+  await sql`VACUUM ANALYZE dossiers`.execute(db);
+  await sql`VACUUM ANALYZE dossier_actions`.execute(db);
 }
 
 interface Figures {
@@ -194,7 +219,14 @@ async function main(): Promise<void> {
     const rebuilt = await handle.db.transaction().execute((trx) => replaceFactsFromHistory(trx, ctx.provinceCode));
     await sql`ANALYZE`.execute(handle.db);
     timings.rebuildSeconds = round(ms(t) / 1000);
-    console.log(`rebuilt facts in ${timings.rebuildSeconds} s: ${rebuilt.events.toLocaleString('en')} events, ${rebuilt.rollups.toLocaleString('en')} rollup rows`);
+    console.log(`rebuilt facts in ${timings.rebuildSeconds} s: ${rebuilt.events.toLocaleString('en')} events, ${rebuilt.rollups.toLocaleString('en')} rollup rows, ${rebuilt.scopeRows.toLocaleString('en')} scope rows`);
+    // End-of-day in-progress snapshots of every ended day, as the stats-snapshots job would have taken them night after night.
+    t = process.hrtime.bigint();
+    const yesterday = localDate(now.getTime() - 86_400_000);
+    const snapshots = await handle.db.transaction().execute((trx) => takeOpenSnapshots(trx, ctx.provinceCode, '2023-01-01', yesterday, now));
+    await sql`ANALYZE`.execute(handle.db);
+    timings.snapshotSeconds = round(ms(t) / 1000);
+    console.log(`took ${snapshots.days} end-of-day snapshots in ${timings.snapshotSeconds} s: ${snapshots.rows.toLocaleString('en')} rows`);
 
     const staff = (await findStaffByUsername(handle.db, 'admin'))!;
     const actor: Actor = { userId: staff.id, username: staff.username, fullName: staff.fullName, unitCode: staff.unitCode, unitName: '', roles: staff.roles };
@@ -208,6 +240,8 @@ async function main(): Promise<void> {
       { label: 'province, two years', unitCode: 'UBND74', from: '2023-01-01', to: '2024-12-31' },
       { label: 'Center network, one quarter', unitCode: 'TT74', from: '2024-07-01', to: '2024-09-30' },
       { label: 'one Branch, one year', unitCode: 'CN718', from: '2024-01-01', to: '2024-12-31' },
+      { label: 'province, 6 weeks unaligned', unitCode: 'UBND74', from: '2024-10-15', to: '2024-11-26' },
+      { label: 'one reception point, 1 month', unitCode: 'DTN25741', from: '2024-06-01', to: '2024-06-30' },
     ];
     console.log(`summary: ${ROUNDS} calls per question; naive GROUP BY: ${NAIVE_ROUNDS} calls per question (it is slow)`);
     console.log('question                        | summary p50/p95/p99 ms | HTTP p50/p95/p99 ms  | naive p50/p95/p99 ms     | naive/summary p50 | equal');
@@ -241,17 +275,21 @@ async function main(): Promise<void> {
       }
       const f = (xs: number[]) => `${pct(xs, 50).toFixed(1)} / ${pct(xs, 95).toFixed(1)} / ${pct(xs, 99).toFixed(1)}`;
       const ratio = round(pct(slow, 50) / pct(fast, 50));
+      const inProgressFrom = at.getTime() < now.getTime() ? 'end-of-day snapshot' : 'live (open dossiers)';
       console.log(`${q.label.padEnd(31)} | ${f(fast).padEnd(22)} | ${f(http).padEnd(20)} | ${f(slow).padEnd(24)} | ${String(ratio).padStart(8)}× | ${equal ? 'yes' : 'NO'}`);
-      results.push({ ...q, summaryMs: stats(fast), httpMs: stats(http), naiveMs: stats(slow), naiveOverSummaryP50: ratio, equal, figures: naive });
+      results.push({ ...q, inProgressFrom, summaryMs: stats(fast), httpMs: stats(http), naiveMs: stats(slow), naiveOverSummaryP50: ratio,
+        naiveOverSummaryP95: round(pct(slow, 95) / pct(fast, 95)), equal, figures: naive });
     }
     await app.close();
-    const [sizes] = (await sql<{ actions: string; events: string; rollups: string }>`
-      SELECT (SELECT count(*) FROM dossier_actions) AS actions, (SELECT count(*) FROM stats_events) AS events, (SELECT count(*) FROM stats_daily) AS rollups`.execute(handle.db)).rows;
+    const [sizes] = (await sql<{ actions: string; events: string; rollups: string; scope_rows: string; snapshot_rows: string }>`
+      SELECT (SELECT count(*) FROM dossier_actions) AS actions, (SELECT count(*) FROM stats_events) AS events, (SELECT count(*) FROM stats_daily) AS rollups,
+        (SELECT count(*) FROM stats_scope_daily) AS scope_rows, (SELECT count(*) FROM stats_open_daily) AS snapshot_rows`.execute(handle.db)).rows;
     const out = join(root, 'bench', 'results', `stats-${handle.kind}-${N}.json`);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, `${JSON.stringify({
       bench: 'stats', engine: handle.kind, dossiers: N, actions: Number(sizes?.actions), events: Number(sizes?.events), rollupRows: Number(sizes?.rollups),
-      at: new Date().toISOString(), machine: { cores: cpus().length, loadAverage: loadavg().map(round), note: 'shared, loaded development machine' },
+      scopeRows: Number(sizes?.scope_rows), snapshotRows: Number(sizes?.snapshot_rows),
+      at: new Date().toISOString(), machine: { cores: cpus().length, loadAverage: loadavg().map(round), note: 'shared development machine (other helpers may be running)' },
       ...timings, questions: results,
     }, null, 2)}\n`);
     console.log(`figures written to ${out}`);

@@ -38,10 +38,11 @@ export async function runStatsCommand(args: string[], out = (s: string) => proce
     for (const d of report.sample.slice(0, 20)) {
       out(`  ${Object.values(d.key).join(' | ')}: ${d.column} lưu ${d.stored}, theo lịch sử ${d.fromHistory}\n`);
     }
+    out(`Dòng tổng hợp theo phạm vi đơn vị lệch (differing scope rows): ${report.scopeDifferencesBefore}; đơn vị đổi cấp trên chưa dựng lại (units re-parented since): ${report.staleTreeUnits}\n`);
     if (!report.verifiedOnly) {
-      out(`Đã dựng lại (rebuilt): ${report.events} sự kiện, ${report.rollups} dòng tổng hợp; còn lệch (differing after): ${report.differencesAfter}\n`);
+      out(`Đã dựng lại (rebuilt): ${report.events} sự kiện, ${report.rollups} dòng tổng hợp, ${report.scopeRows} dòng theo phạm vi; còn lệch (differing after): ${report.differencesAfter + report.scopeDifferencesAfter}\n`);
     }
-    const ok = report.differencesAfter === 0;
+    const ok = report.differencesAfter === 0 && report.scopeDifferencesAfter === 0;
     out(ok ? 'Khớp (match): số liệu tổng hợp đúng với lịch sử hồ sơ.\n' : 'KHÔNG KHỚP (mismatch): số liệu tổng hợp khác lịch sử hồ sơ.\n');
     return ok ? 0 : 1;
   } finally {

@@ -1,5 +1,5 @@
 // The background jobs of `motcua serve`, built from the settings: the dossier timer scan, the outbox
-// dispatcher, the notification delivery, scheduled restructuring plans and the audit log's sealing. Returned unstarted; `serve` starts them and stops them on
+// dispatcher, the notification delivery, scheduled restructuring plans, the audit log's sealing and the dashboard's end-of-day snapshots. Returned unstarted; `serve` starts them and stops them on
 // SIGTERM, tests call `runOnce(name)` with an injected clock.
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -14,11 +14,12 @@ import { OUTBOX_CONSUMERS, type OutboxConsumer } from './outbox-consumers.ts';
 import { JobRunner } from './runner.ts';
 import { applyScheduledPlans, RESTRUCTURE_JOB } from './restructure-plans.ts';
 import { sealAuditLog } from '../store/audit-chain.ts';
+import { STATS_SNAPSHOT_JOB, takeDueSnapshots } from './stats-snapshots.ts';
 
 export const OUTBOX_JOB = 'outbox';
 export const DELIVERY_JOB = 'notification-delivery';
 export const AUDIT_SEAL_JOB = 'audit-seal';
-export { RESTRUCTURE_JOB };
+export { RESTRUCTURE_JOB, STATS_SNAPSHOT_JOB };
 
 export interface JobOptions {
   demo?: boolean;
@@ -76,6 +77,12 @@ export function createJobs(ctx: ServiceContext, options: JobOptions = {}): Backg
       name: AUDIT_SEAL_JOB,
       intervalMs: 10_000,
       run: async () => ({ sealed: await sealAuditLog(ctx.db) }),
+    },
+    {
+      // End-of-day in-progress snapshots for the dashboard (decision 0026); checked as often as the timers.
+      name: STATS_SNAPSHOT_JOB,
+      intervalMs: settings.timerIntervalSeconds * 1000,
+      run: async () => ({ ...(await takeDueSnapshots(ctx, { holder, leaseMs })) }),
     },
   ], log);
   return {

@@ -1,10 +1,12 @@
 // The one hook every dossier command calls next to its outbox event, inside its own transaction:
-// the event becomes a fact row and its additive delta lands in the day's rollup, so the dashboard counts
-// a new intake at once and a rolled-back command counts nothing. Sub-dossiers are never counted.
+// the event becomes a fact row and its additive delta lands in the day's rollups (stats_daily and the
+// scope rows), so the dashboard counts a new intake at once and a rolled-back command counts nothing.
+// Sub-dossiers are never counted.
 import { localDate } from '../domain/stats/period.ts';
 import { hasAnyCount, rollupDeltas } from '../domain/stats/rollup-deltas.ts';
 import type { FinishOutcome } from '../domain/sla/index.ts';
 import { addToDailyRollup, findDossierFactKeys, insertStatsEvent } from '../store/stats.ts';
+import { addToScopeRollup } from '../store/stats-scope.ts';
 import type { Db } from '../store/database.ts';
 
 export interface DossierFactEvent {
@@ -28,5 +30,8 @@ export async function recordDossierFacts(trx: Db, provinceCode: string, event: D
   });
   if (!inserted) return;
   const deltas = rollupDeltas({ action: event.action, outcome: event.outcome ?? null, processingMs });
-  if (hasAnyCount(deltas)) await addToDailyRollup(trx, provinceCode, day, keys, deltas);
+  if (!hasAnyCount(deltas)) return;
+  await addToDailyRollup(trx, provinceCode, day, keys, deltas);
+  // The same deltas under every scope unit of the two units (the summary's fast path, migration 0026).
+  await addToScopeRollup(trx, provinceCode, day, keys, deltas);
 }

@@ -1,10 +1,12 @@
-// The contract's summary (GET /stats/summary) and the operations dashboard, answered from the daily
-// rollups; only the in-progress split (a matter of time, not of events) reads the open dossiers.
+// The contract's summary (GET /stats/summary) and the operations dashboard, answered from the rollups:
+// the scope rows and end-of-day snapshots when they serve (stats-fast-path.ts, decision 0026), else the
+// daily rollups and the open dossiers (the in-progress split is a matter of time, not of events).
 import { addCounters, ZERO_COUNTERS, type RollupCounters } from '../domain/stats/rollup-deltas.ts';
 import { snapshotInstant, MAX_SERIES_DAYS } from '../domain/stats/period.ts';
 import { inProgressBy, sumRollups, type Breakdown, type FactFilter, type InProgressCounts, type SnapshotFilter } from '../store/stats.ts';
 import { listAllUnits } from '../store/units.ts';
 import { satisfactionOf, type Satisfaction } from './stats-satisfaction.ts';
+import { inProgressOf, periodFacts, scopeRowsServe } from './stats-fast-path.ts';
 import { queueWaitsOf, type QueueWaitRow } from './stats-queue-waits.ts';
 import { resolveStatsScope, type StatsQuery, type StatsScope } from './stats-scope.ts';
 import type { Unit } from '../domain/network/unit.ts';
@@ -48,15 +50,16 @@ export function summaryOf(byChannel: ReadonlyArray<{ key: string; counters: Roll
 export async function statsSummary(ctx: ServiceContext, actor: Actor, query: StatsQuery): Promise<SummaryAnswer> {
   const scope = await resolveStatsScope(ctx, actor, query);
   const f = filters(ctx, scope);
-  const [byChannel, [inProgress], satisfaction] = await Promise.all([
-    sumRollups(ctx.db, ctx.provinceCode, f.facts, 'channel'),
-    inProgressBy(ctx.db, ctx.provinceCode, f.at, f.snapshot, 'total'),
+  const fast = await scopeRowsServe(ctx, scope);
+  const [byChannel, inProgress, satisfaction] = await Promise.all([
+    periodFacts(ctx, scope, 'channel', fast),
+    inProgressOf(ctx, scope, f.at, fast),
     satisfactionOf(ctx.db, ctx.provinceCode, f.facts),
   ]);
   return {
     period: { from: scope.period.from, to: scope.period.to },
     unitCode: scope.unit.code,
-    ...summaryOf(byChannel, { onTime: inProgress?.onTime ?? 0, overdue: inProgress?.overdue ?? 0 }, satisfaction),
+    ...summaryOf(byChannel, inProgress, satisfaction),
   };
 }
 
@@ -160,11 +163,12 @@ export async function statsDashboard(ctx: ServiceContext, actor: Actor, query: S
   const facts = (by: Breakdown) => sumRollups(db, p, f.facts, by);
   const open = (by: Breakdown) => inProgressBy(db, p, f.at, f.snapshot, by);
   const start = new Date(scope.period.startsAt);
+  const fast = await scopeRowsServe(ctx, scope);
   const [byChannel, total, receiving, receivingOpen, competent, competentOpen, procedure, procedureOpen, satisfaction, allUnits, receivingAtStart] = await Promise.all([
-    facts('channel'), open('total'), facts('receiving'), open('receiving'), facts('competent'), open('competent'), facts('procedure'), open('procedure'),
-    satisfactionOf(db, p, f.facts), listAllUnits(db), inProgressBy(db, p, start, f.snapshot, 'receiving'),
+    periodFacts(ctx, scope, 'channel', fast), inProgressOf(ctx, scope, f.at, fast), facts('receiving'), open('receiving'), facts('competent'), open('competent'),
+    facts('procedure'), open('procedure'), satisfactionOf(db, p, f.facts), listAllUnits(db), inProgressBy(db, p, start, f.snapshot, 'receiving'),
   ]);
-  const daily = scope.period.days <= MAX_SERIES_DAYS ? rowsOf(await facts('day'), [], (key) => ({ key, name: key })) : null;
+  const daily = scope.period.days <= MAX_SERIES_DAYS ? rowsOf(await periodFacts(ctx, scope, 'day', fast), [], (key) => ({ key, name: key })) : null;
   const units = new Map(allUnits.map((u) => [u.code, u]));
   const queueWaits = await queueWaitsOf(ctx, scope, new Map(allUnits.map((u) => [u.code, u.name])));
   const procedureNames = await procedureNamesOf(ctx, procedure.map((r) => r.key));
@@ -184,7 +188,7 @@ export async function statsDashboard(ctx: ServiceContext, actor: Actor, query: S
     unitCode: scope.unit.code,
     unitName: scope.unit.name,
     carriedOver: receivingAtStart.reduce((n, r) => n + r.onTime + r.overdue, 0),
-    ...summaryOf(byChannel, { onTime: total[0]?.onTime ?? 0, overdue: total[0]?.overdue ?? 0 }, satisfaction),
+    ...summaryOf(byChannel, total, satisfaction),
     supplementRequests: totals.supplementRequests,
     extensions: totals.extensions,
     averageProcessingHours: hours(totals),

@@ -183,7 +183,8 @@ export async function countRatings(db: Db, provinceCode: string, f: {
       eb.fn.count<number>('r.dossier_code').filterWhere('r.overall', 'in', ['very_satisfied', 'satisfied']).as('satisfied'),
     ])
     .where('r.province_code', '=', provinceCode)
-    .where(sql<boolean>`(r.rated_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN ${f.fromDay}::date AND ${f.toDay}::date`)
+    // A range on rated_at (not a cast of it), so the (province_code, rated_at) index serves as history grows.
+    .where(sql<boolean>`r.rated_at >= (${f.fromDay}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AND r.rated_at < (${f.toDay}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`)
     .where((eb) => eb.or([eb('d.receiving_unit_code', 'in', f.unitCodes), eb('d.competent_unit_code', 'in', f.unitCodes)]));
   if (f.procedureCodes) query = f.procedureCodes.length === 0 ? query.where(sql<boolean>`false`) : query.where('d.procedure_code', 'in', f.procedureCodes);
   if (f.channel) query = query.where('d.channel', '=', f.channel as 'direct' | 'online' | 'postal');

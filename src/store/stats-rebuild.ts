@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
 import { ROLLUP_COLUMNS } from './stats.ts';
+import { replaceScopeRollups } from './stats-scope.ts';
 
 const KEY_COLUMNS = ['day', 'receiving_unit_code', 'competent_unit_code', 'procedure_code', 'channel'];
 
@@ -29,7 +30,7 @@ const historyEvents = (provinceCode: string) => sql`
   WHERE a.province_code = ${provinceCode} AND (to_jsonb(d) ->> 'parent_code') IS NULL`;
 
 /** The rollup rows the history implies (rows with no count are not kept, as the live hook never writes them). */
-const historyRollups = (provinceCode: string) => sql`
+export const historyRollups = (provinceCode: string) => sql`
   SELECT province_code, day, receiving_unit_code, competent_unit_code, procedure_code, channel,
     count(*) FILTER (WHERE action = 'receive')::int AS received,
     count(*) FILTER (WHERE outcome = 'early')::int AS finished_early,
@@ -80,11 +81,12 @@ export async function diffRollupsWithHistory(db: Db, provinceCode: string, limit
 }
 
 /**
- * Replaces the province's facts and rollups with those of the history. The exclusive locks make live
+ * Replaces the province's facts and rollups (stats_daily, then the scope rows and their unit closure)
+ * with those of the history. The exclusive locks make live
  * commands wait for the rebuild to commit, then add their own event on top: none is lost or doubled.
  * Call inside a transaction.
  */
-export async function replaceFactsFromHistory(trx: Db, provinceCode: string): Promise<{ events: number; rollups: number }> {
+export async function replaceFactsFromHistory(trx: Db, provinceCode: string): Promise<{ events: number; rollups: number; scopeRows: number }> {
   await sql`LOCK TABLE stats_events, stats_daily IN EXCLUSIVE MODE`.execute(trx);
   await sql`DELETE FROM stats_daily WHERE province_code = ${provinceCode}`.execute(trx);
   await sql`DELETE FROM stats_events WHERE province_code = ${provinceCode}`.execute(trx);
@@ -96,5 +98,7 @@ export async function replaceFactsFromHistory(trx: Db, provinceCode: string): Pr
     INSERT INTO stats_daily (province_code, day, receiving_unit_code, competent_unit_code, procedure_code, channel, ${sql.raw(ROLLUP_COLUMNS.join(', '))})
     SELECT province_code, day, receiving_unit_code, competent_unit_code, procedure_code, channel, ${sql.raw(ROLLUP_COLUMNS.join(', '))}
     FROM (${historyRollups(provinceCode)}) h`.execute(trx);
-  return { events: Number(events.numAffectedRows ?? 0), rollups: Number(rollups.numAffectedRows ?? 0) };
+  // The scope rows (migration 0026) follow from stats_daily under today's unit tree.
+  const scopeRows = await replaceScopeRollups(trx, provinceCode);
+  return { events: Number(events.numAffectedRows ?? 0), rollups: Number(rollups.numAffectedRows ?? 0), scopeRows };
 }

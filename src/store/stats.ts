@@ -129,11 +129,22 @@ export type SnapshotFilter = Omit<FactFilter, 'fromDay' | 'toDay'>;
 
 const PAUSED_STATUSES = ['awaiting_supplement', 'paused'];
 
-function dossierWhere(provinceCode: string, f: SnapshotFilter): RawBuilder<unknown> {
+/**
+ * Excludes sub-dossiers should a `parent_code` column ever be added to dossiers (they live in their own
+ * table today). Asked of the catalogue on each read rather than read through to_jsonb(d), which would
+ * serialise every open dossier and rule out an index-only count.
+ */
+export async function notSubDossier(db: Db): Promise<RawBuilder<unknown>> {
+  const row = (await sql<{ has: boolean }>`
+    SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'dossiers'::regclass AND attname = 'parent_code' AND NOT attisdropped) AS has`.execute(db)).rows[0];
+  return row?.has ? sql.raw('d.parent_code IS NULL') : sql.raw('true');
+}
+
+function dossierWhere(provinceCode: string, f: SnapshotFilter, notSub: RawBuilder<unknown>): RawBuilder<unknown> {
   const parts = [
     sql`d.province_code = ${provinceCode}`,
     sql`(d.receiving_unit_code = ANY(${[...f.unitCodes]}::text[]) OR d.competent_unit_code = ANY(${[...f.unitCodes]}::text[]))`,
-    sql`(to_jsonb(d) ->> 'parent_code') IS NULL`,
+    notSub,
   ];
   if (f.procedureCodes) parts.push(sql`d.procedure_code = ANY(${[...f.procedureCodes]}::text[])`);
   if (f.channel) parts.push(sql`d.channel = ${f.channel}`);
@@ -151,15 +162,18 @@ function dossierWhere(provinceCode: string, f: SnapshotFilter): RawBuilder<unkno
 export async function inProgressBy(db: Db, provinceCode: string, at: Date, f: SnapshotFilter, by: Breakdown = 'total'):
   Promise<Array<{ key: string } & InProgressCounts>> {
   if (f.unitCodes.length === 0) return [];
-  const where = dossierWhere(provinceCode, f);
-  const overdue = sql`(d.due_at < ${at} AND NOT (d.finished_at IS NULL AND d.status = ANY(${PAUSED_STATUSES}::text[])))`;
+  const where = dossierWhere(provinceCode, f, await notSubDossier(db));
+  // The same overdue test as listInProgressDossiers, written per branch without finished_at (known in
+  // each), so the open branch reads only columns of dossiers_open_stats_idx: an index-only scan.
+  const openLate = sql`(d.due_at < ${at} AND NOT d.status = ANY(${PAUSED_STATUSES}::text[]))`;
+  const finishedLate = sql`(d.due_at < ${at})`;
   const group = sql.raw(by === 'day' ? `to_char(d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')` : GROUP_EXPR[by]);
   const result = await sql<{ key: string; on_time: number; overdue: number }>`
     SELECT key, COALESCE(SUM(CASE WHEN late THEN 0 ELSE 1 END), 0)::bigint AS on_time, COALESCE(SUM(CASE WHEN late THEN 1 ELSE 0 END), 0)::bigint AS overdue
     FROM (
-      SELECT ${group} AS key, ${overdue} AS late FROM dossiers d WHERE ${where} AND d.finished_at IS NULL AND d.received_at < ${at}
+      SELECT ${group} AS key, ${openLate} AS late FROM dossiers d WHERE ${where} AND d.finished_at IS NULL AND d.received_at < ${at}
       UNION ALL
-      SELECT ${group} AS key, ${overdue} AS late FROM dossiers d WHERE ${where} AND d.finished_at > ${at} AND d.received_at < ${at}
+      SELECT ${group} AS key, ${finishedLate} AS late FROM dossiers d WHERE ${where} AND d.finished_at > ${at} AND d.received_at < ${at}
     ) d GROUP BY key ORDER BY key`.execute(db);
   return result.rows.map((r) => ({ key: String(r.key), onTime: Number(r.on_time), overdue: Number(r.overdue) }));
 }
@@ -224,7 +238,7 @@ export async function listInProgressDossiers(db: Db, provinceCode: string, at: D
   page: { limit: number; offset: number }): Promise<{ items: DrillRow[]; total: number }> {
   if (f.unitCodes.length === 0) return { items: [], total: 0 };
   const overdue = sql`(d.due_at < ${at} AND NOT (d.finished_at IS NULL AND d.status = ANY(${PAUSED_STATUSES}::text[])))`;
-  const where = sql`${dossierWhere(provinceCode, f)} AND d.received_at < ${at} AND (d.finished_at IS NULL OR d.finished_at > ${at})
+  const where = sql`${dossierWhere(provinceCode, f, await notSubDossier(db))} AND d.received_at < ${at} AND (d.finished_at IS NULL OR d.finished_at > ${at})
     AND ${which === 'overdue' ? overdue : sql`NOT ${overdue}`}`;
   const count = await sql<{ n: number }>`SELECT count(*)::bigint AS n FROM dossiers d WHERE ${where}`.execute(db);
   const rows = await sql<{ code: string; procedure_code: string; procedure_name: string; channel: string; receiving_unit_code: string;

@@ -12,13 +12,10 @@ import { buildServer } from '../../src/http/server.ts';
 import { generateDossierHistory } from '../../src/services/demo-dossier-history.ts';
 import { rebuildStats } from '../../src/services/stats-rebuild.ts';
 import { recordDossierFacts } from '../../src/services/stats-facts.ts';
-import { unitCalendar } from '../../src/services/calendar.ts';
-import { clockOf } from '../../src/services/dossier-history.ts';
 import { subtreeCodesOf } from '../../src/store/units.ts';
 import { rateDossier } from '../../src/services/portal/ratings.ts';
 import { flatText, readPdf } from '../support/pdf.ts';
-import { findDossier, listActions } from '../../src/store/dossiers.ts';
-import type { ClockEvent, ProcedureClock } from '../../src/domain/sla/index.ts';
+import { naiveSummary } from '../support/stats-naive.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import type { DatabaseHandle } from '../../src/store/database.ts';
 
@@ -26,64 +23,6 @@ const COMMUNES = ['25861', '25741', '25855', '25942'];
 const RECEIVING = ['CN724', 'CN718', 'DTN25741', 'DTN25861', 'TT74'];
 const VN = 7 * 3_600_000;
 const dayOf = (ms: number) => new Date(ms + VN).toISOString().slice(0, 10);
-const startOf = (day: string) => Date.parse(`${day}T00:00:00+07:00`);
-
-interface Naive {
-  received: { total: number; direct: number; online: number; postal: number };
-  finished: { early: number; onTime: number; late: number };
-  inProgress: { onTime: number; overdue: number };
-  returned: number;
-  rejected: number;
-  withdrawn: number;
-}
-
-/** The summary computed the slow way: every dossier's raw actions, its clock replayed at each step. */
-async function naiveSummary(ctx: ServiceContext, unitCode: string, from: string, to: string, now: number): Promise<Naive> {
-  const scope = new Set(await subtreeCodesOf(ctx.db, unitCode));
-  const startsAt = startOf(from);
-  const endsAt = startOf(to) + 86_400_000;
-  const at = Math.min(endsAt, now);
-  const inPeriod = (ms: number) => ms >= startsAt && ms < endsAt;
-  const n: Naive = { received: { total: 0, direct: 0, online: 0, postal: 0 }, finished: { early: 0, onTime: 0, late: 0 }, inProgress: { onTime: 0, overdue: 0 }, returned: 0, rejected: 0, withdrawn: 0 };
-  const codes = (await sql<{ code: string; parent: string | null }>`SELECT code, to_jsonb(d) ->> 'parent_code' AS parent FROM dossiers d`.execute(ctx.db)).rows;
-  for (const { code, parent } of codes) {
-    if (parent !== null) continue;
-    const d = (await findDossier(ctx.db, ctx.provinceCode, code))!;
-    if (!scope.has(d.receivingUnitCode) && !scope.has(d.competentUnitCode)) continue;
-    const actions = await listActions(ctx.db, ctx.provinceCode, code);
-    const calendar = await unitCalendar(ctx, d.receivingUnitCode);
-    const events: ClockEvent[] = [];
-    let finishedAt: number | null = null;
-    for (const a of actions) {
-      events.push(...(a.clockEvents as ClockEvent[]));
-      const t = a.at.getTime();
-      if (a.seq === 1 && inPeriod(t)) {
-        n.received.total++;
-        n.received[d.channel]++;
-      }
-      const clock = clockOf(calendar, d.clock as ProcedureClock, events, t);
-      if (finishedAt === null && clock.phase === 'finished') {
-        finishedAt = t;
-        if (inPeriod(t)) {
-          const outcome = clock.finish!.outcome;
-          if (outcome === 'early') n.finished.early++;
-          else if (outcome === 'on_time') n.finished.onTime++;
-          else n.finished.late++;
-        }
-      }
-      if (inPeriod(t) && a.type === 'return_result') n.returned++;
-      if (inPeriod(t) && a.type === 'reject') n.rejected++;
-      if (inPeriod(t) && a.type === 'withdraw') n.withdrawn++;
-    }
-    const receivedAt = d.receivedAt.getTime();
-    if (receivedAt < at && (finishedAt === null || finishedAt > at)) {
-      const paused = finishedAt === null && ['awaiting_supplement', 'paused'].includes(d.status);
-      if (d.dueAt !== null && d.dueAt.getTime() < at && !paused) n.inProgress.overdue++;
-      else n.inProgress.onTime++;
-    }
-  }
-  return n;
-}
 
 describe.each(ENGINES)('statistics on %s', (engine) => {
   let handle: DatabaseHandle;
@@ -157,6 +96,18 @@ describe.each(ENGINES)('statistics on %s', (engine) => {
     expect(caught.differencesBefore).toBe(1);
     expect(caught.sample[0]).toMatchObject({ column: 'received' });
     expect((await rebuildStats(ctx, { verifyOnly: false })).differencesAfter).toBe(0);
+    // The scope rows (decision 0026) agree with the history too, a rebuild rewrites them to the same
+    // numbers, and a tampered scope row is caught.
+    expect(verified.scopeDifferencesBefore).toBe(0);
+    expect(verified.staleTreeUnits).toBe(0);
+    expect(rebuilt.scopeDifferencesAfter).toBe(0);
+    expect(rebuilt.scopeRows).toBeGreaterThan(10);
+    await sql`UPDATE stats_scope_daily SET finished_late = finished_late + 1 WHERE ctid = (SELECT ctid FROM stats_scope_daily LIMIT 1)`.execute(handle.db);
+    const scopeCaught = await rebuildStats(ctx, { verifyOnly: true });
+    expect([scopeCaught.differencesBefore, scopeCaught.scopeDifferencesBefore]).toEqual([0, 1]);
+    const repaired = await rebuildStats(ctx, { verifyOnly: false });
+    expect([repaired.differencesAfter, repaired.scopeDifferencesAfter]).toEqual([0, 0]);
+    expect((await summary('admin', 'from=2024-12-01&to=2025-01-31')).json()).toEqual(before);
   }, 120_000);
 
   it('counts a new intake at once, and concurrent intakes on one rollup row lose no count', async () => {
