@@ -92,7 +92,8 @@ export async function loadStructure(ctx: ServiceContext, query: StructureQuery, 
     if (!w) {
       const from = new Date(scope.period.startsAt);
       const to = new Date(scope.period.endsAt);
-      w = dossiersByUnitAndCommune(ctx.db, ctx.provinceCode, role, [...split].filter((c) => !map.isTarget(c)), { from, to, channel: scope.channel, procedureCodes: scope.procedureCodes })
+      const codes = [...split].filter((c) => !map.isTarget(c));
+      w = dossiersByUnitAndCommune(ctx.db, ctx.provinceCode, role, codes, { from, to, channel: scope.channel, procedureCodes: scope.procedureCodes, movedTo: successorsOf(codes, handovers) })
         .then((rows) => {
           const out = new Map<string, Map<string, number>>();
           for (const r of rows) out.set(r.unit, (out.get(r.unit) ?? new Map<string, number>()).set(r.commune, r.n));
@@ -103,6 +104,23 @@ export async function loadStructure(ctx: ServiceContext, query: StructureQuery, 
     return w;
   };
   return { mode: switched.mode, at, day: new Date(at + 7 * 3_600_000).toISOString().slice(0, 10), units, map, weights };
+}
+
+/** Every unit a plan hands the units' work to, through chains of closures. */
+function successorsOf(codes: readonly string[], handovers: ReadonlyMap<string, Handover>): string[] {
+  const out = new Set<string>();
+  const stack = [...codes];
+  while (stack.length > 0) {
+    const h = handovers.get(stack.pop()!);
+    if (!h) continue;
+    for (const s of [...h.successors, ...Object.values(h.communeMap), ...(h.fallback ? [h.fallback] : [])]) {
+      if (!out.has(s)) {
+        out.add(s);
+        stack.push(s);
+      }
+    }
+  }
+  return [...out];
 }
 
 /**

@@ -24,6 +24,8 @@ export interface CommuneWeightFilter {
   to: Date;
   channel?: string | undefined;
   procedureCodes?: readonly string[] | undefined;
+  /** Where a plan may have moved the units' open dossiers (their successors): only dossiers now there are looked up for a move. */
+  movedTo: readonly string[];
 }
 
 /**
@@ -51,7 +53,7 @@ export async function dossiersByUnitAndCommune(db: Db, provinceCode: string, rol
         JOIN LATERAL (SELECT m ->> 'from' AS unit FROM dossier_actions r, jsonb_array_elements(COALESCE(r.payload -> 'moves', '[]'::jsonb)) m
                       WHERE r.province_code = d.province_code AND r.dossier_code = d.code AND r.type = 'restructure' AND m ->> 'role' = ${role}
                       ORDER BY r.seq LIMIT 1) first ON true
-      WHERE ${where} AND first.unit = ANY(${codes}::text[])
+      WHERE ${where} AND ${column} = ANY(${[...f.movedTo]}::text[]) AND first.unit = ANY(${codes}::text[])
       GROUP BY 1, 2
     ) w GROUP BY 1, 2`.execute(db);
   return rows.rows.map((r) => ({ unit: r.unit, commune: r.commune, n: Number(r.n) }));

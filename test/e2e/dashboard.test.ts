@@ -142,6 +142,8 @@ describe('operations dashboard in Chromium', () => {
     await page.click('[data-testid="index-apply"]');
     await page.waitForURL(/period=quarter/);
     await page.locator('[data-testid="index-total"]').waitFor({ timeout: 30_000 });
+    // The month's figures stay on screen while the quarter's load (useLoader): wait for the quarter's.
+    await page.locator('[data-testid="index-scope"]', { hasText: index.period.label }).waitFor({ timeout: 30_000 });
     expect(Number(await page.getAttribute('[data-testid="index-total"]', 'data-points'))).toBe(index.points);
     expect(await page.textContent('[data-testid="index-scope"]')).toContain(index.period.label);
     const rows = page.locator('[data-testid="index-indicator"]');
