@@ -12,9 +12,11 @@ import { localDate } from '../domain/stats/period.ts';
 import type { FinishOutcome } from '../domain/sla/index.ts';
 import { finishedDossiers, type FinishedDossier } from '../store/service-index.ts';
 import { feedbackForIndicators, listEventsOf } from '../store/feedback.ts';
-import { listAllUnits, subtreeCodesOf } from '../store/units.ts';
+import { listAllUnits } from '../store/units.ts';
 import { feedbackCalendar, feedbackDeadlines, stateOfRecords } from './feedback/feedback-state.ts';
 import { resolveStatsScope } from './stats-scope.ts';
+import { loadStructure, structureMode } from './stats-structure.ts';
+import { childUnitGroups } from './stats-structure-groups.ts';
 import { indexPeriod, type IndexQuery } from './stats-service-index.ts';
 import type { Actor, ServiceContext } from './context.ts';
 
@@ -43,6 +45,7 @@ const evaluated = (d: FinishedDossier) => d.action !== 'withdraw';
 export async function serviceEvaluation(ctx: ServiceContext, actor: Actor, query: IndexQuery) {
   const today = localDate(ctx.now().getTime());
   const period = indexPeriod(query.period ?? 'quarter', query.at ?? today);
+  structureMode(query);
   if (period.from > today) throw invalid('PERIOD_IN_FUTURE', `Kỳ ${period.label} chưa bắt đầu: chưa có số liệu để đánh giá.`, { field: 'at', from: period.from });
   const scope = await resolveStatsScope(ctx, actor, { unitCode: query.unitCode, from: period.from, to: period.to });
   const startsAt = new Date(`${period.from}T00:00:00+07:00`);
@@ -72,13 +75,15 @@ export async function serviceEvaluation(ctx: ServiceContext, actor: Actor, query
   }
   const allUnits = await listAllUnits(ctx.db);
   const unitNames = new Map(allUnits.map((u) => [u.code, u.name]));
-  const children = allUnits.filter((u) => u.parentCode === scope.unit.code).sort((a, b) => a.code.localeCompare(b.code));
+  // structure=asOf|mapped: the rows are the units of that structure (the scope's own evaluation does not change).
+  const view = await loadStructure(ctx, query, scope);
   const byUnit = [];
-  for (const child of children) {
-    const { evaluation } = await unitOf(await subtreeCodesOf(ctx.db, child.code));
-    byUnit.push({ unitCode: child.code, unitName: child.name, ...unitView(evaluation) });
+  for (const group of await childUnitGroups(ctx, scope, view)) {
+    const { evaluation } = await unitOf(group.codes);
+    byUnit.push({ unitCode: group.unitCode, unitName: group.unitName, ...unitView(evaluation) });
   }
   return {
+    ...(view ? { structure: { mode: view.mode, at: view.day } } : {}),
     unitCode: scope.unit.code,
     unitName: scope.unit.name,
     period: { kind: period.kind, label: period.label, from: period.from, to: period.to },

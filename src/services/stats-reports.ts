@@ -5,11 +5,12 @@
 import { invalid } from '../domain/errors.ts';
 import { MAX_SERIES_DAYS } from '../domain/stats/period.ts';
 import { dayNumberOfIsoDate, isoDateOfDayNumber } from '../domain/calendar/local-time.ts';
-import { dailyIntake, officerTallies, ratingTallies, type RatingTally } from '../store/stats-reports.ts';
+import { dailyIntake, officerTallies, ratingTallies, type DailyIntakeRow, type RatingTally } from '../store/stats-reports.ts';
 import type { FactFilter } from '../store/stats.ts';
 import { listAllUnits } from '../store/units.ts';
 import { childOf, OTHER_RECEIVING_NAME, statsDashboard, type DashboardRow } from './stats-summary.ts';
 import { resolveStatsScope, type StatsQuery, type StatsScope } from './stats-scope.ts';
+import { loadStructure, primaryTargetOf, regroupRows, structureLine, structureMode, type StructureQuery, type StructureView } from './stats-structure.ts';
 import type { Cell, ReportColumn, TabularReport } from './stats-report-writers.ts';
 import type { Unit } from '../domain/network/unit.ts';
 import type { Actor, ServiceContext } from './context.ts';
@@ -23,7 +24,9 @@ const num = (header: string, width = 13): ReportColumn => ({ header, width, nume
 const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 const hoursOf = (ms: number, n: number) => (n === 0 ? null : Math.round((ms / n / 3_600_000) * 10) / 10);
 
-export async function buildReport(ctx: ServiceContext, actor: Actor, name: string, query: StatsQuery): Promise<TabularReport> {
+/** `structure=asOf|mapped` (+ `structureAt`) reads every per-unit row in that structure; totals are the plain report's. */
+export async function buildReport(ctx: ServiceContext, actor: Actor, name: string, query: StatsQuery & StructureQuery): Promise<TabularReport> {
+  structureMode(query);
   switch (name) {
     case 'period': return periodReport(ctx, actor, query);
     case 'daily-intake': return dailyIntakeReport(ctx, actor, query);
@@ -64,8 +67,9 @@ export const PERIOD_MEASURES: Array<[string, (r: DashboardRow) => number]> = [
   ['Từ chối', (r) => r.rejected],
 ];
 
-async function periodReport(ctx: ServiceContext, actor: Actor, query: StatsQuery): Promise<TabularReport> {
+async function periodReport(ctx: ServiceContext, actor: Actor, query: StatsQuery & StructureQuery): Promise<TabularReport> {
   const d = await statsDashboard(ctx, actor, query);
+  const structure = d.structure ? structureLine({ mode: d.structure.mode, day: d.structure.at }) : [];
   const total: DashboardRow = {
     key: 'total', name: 'Tổng cộng', received: d.received.total, finishedEarly: d.finished.early, finishedOnTime: d.finished.onTime,
     finishedLate: d.finished.late, returned: d.returned, rejected: d.rejected, withdrawn: d.withdrawn, supplementRequests: d.supplementRequests,
@@ -74,7 +78,7 @@ async function periodReport(ctx: ServiceContext, actor: Actor, query: StatsQuery
   return {
     fileName: `bao-cao-ky-${d.period.from}-${d.period.to}`,
     title: 'BÁO CÁO TÌNH HÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH',
-    subtitle: [d.unitName, periodLine(d), ...filterLines(query)],
+    subtitle: [d.unitName, periodLine(d), ...filterLines(query), ...structure],
     sheetName: 'Báo cáo kỳ',
     columns: [{ header: 'STT', width: 6 }, { header: 'Đơn vị', width: 40 }, ...PERIOD_MEASURES.map(([h]) => num(h))],
     rows: once(d.byReceivingUnit.map((row, i): Cell[] => [i + 1, row.name, ...PERIOD_MEASURES.map(([, v]) => v(row))])),
@@ -94,16 +98,29 @@ async function periodReport(ctx: ServiceContext, actor: Actor, query: StatsQuery
 /** Days read per query: a year-long export is read a month at a time and streamed row by row. */
 const DAYS_PER_CHUNK = 31;
 
-async function dailyIntakeReport(ctx: ServiceContext, actor: Actor, query: StatsQuery): Promise<TabularReport> {
+async function dailyIntakeReport(ctx: ServiceContext, actor: Actor, query: StatsQuery & StructureQuery): Promise<TabularReport> {
   const scope = await resolveStatsScope(ctx, actor, query, MAX_SERIES_DAYS);
-  const names = new Map((await listAllUnits(ctx.db)).map((u) => [u.code, u.name]));
+  const view = await loadStructure(ctx, query, scope);
+  const names = new Map([...(view?.units.values() ?? await listAllUnits(ctx.db))].map((u) => [u.code, u.name]));
+  /** One day's rows, in the structure asked (each day re-grouped on its own, so each day's totals stay). */
+  const inStructure = async (chunk: DailyIntakeRow[]): Promise<DailyIntakeRow[]> => {
+    if (!view) return chunk;
+    const out: DailyIntakeRow[] = [];
+    const byDay = new Map<string, DailyIntakeRow[]>();
+    for (const r of chunk) byDay.set(r.day, [...(byDay.get(r.day) ?? []), r]);
+    for (const [day, rows] of byDay) {
+      const regrouped = await regroupRows(view, 'receiving', rows.map((r) => ({ key: r.receivingUnitCode, direct: r.direct, online: r.online, postal: r.postal })), ['direct', 'online', 'postal'] as const);
+      out.push(...regrouped.filter((r) => r.direct + r.online + r.postal > 0).map((r) => ({ day, receivingUnitCode: r.key, direct: r.direct, online: r.online, postal: r.postal })));
+    }
+    return out;
+  };
   const totals = { direct: 0, online: 0, postal: 0 };
   const base = filterOf(scope);
   async function* rows(): AsyncIterable<Cell[][]> {
     const first = dayNumberOfIsoDate(scope.period.from)!;
     const last = dayNumberOfIsoDate(scope.period.to)!;
     for (let start = first; start <= last; start += DAYS_PER_CHUNK) {
-      const chunk = await dailyIntake(ctx.db, ctx.provinceCode, { ...base, fromDay: isoDateOfDayNumber(start), toDay: isoDateOfDayNumber(Math.min(last, start + DAYS_PER_CHUNK - 1)) });
+      const chunk = await inStructure(await dailyIntake(ctx.db, ctx.provinceCode, { ...base, fromDay: isoDateOfDayNumber(start), toDay: isoDateOfDayNumber(Math.min(last, start + DAYS_PER_CHUNK - 1)) }));
       yield chunk.map((r): Cell[] => {
         totals.direct += r.direct;
         totals.online += r.online;
@@ -115,7 +132,7 @@ async function dailyIntakeReport(ctx: ServiceContext, actor: Actor, query: Stats
   return {
     fileName: `tiep-nhan-theo-ngay-${scope.period.from}-${scope.period.to}`,
     title: 'TÌNH HÌNH TIẾP NHẬN HỒ SƠ THEO NGÀY',
-    subtitle: [scope.unit.name, periodLine(scope), ...filterLines(query)],
+    subtitle: [scope.unit.name, periodLine(scope), ...filterLines(query), ...structureLine(view)],
     sheetName: 'Tiếp nhận theo ngày',
     columns: [{ header: 'Ngày', width: 12 }, { header: 'Mã đơn vị', width: 12 }, { header: 'Đơn vị tiếp nhận', width: 44 },
       num('Trực tiếp'), num('Trực tuyến'), num('Bưu chính công ích'), num('Tổng số')],
@@ -136,9 +153,10 @@ function receivingGroup(units: ReadonlyMap<string, Unit>, root: string) {
   };
 }
 
-async function satisfactionReport(ctx: ServiceContext, actor: Actor, query: StatsQuery): Promise<TabularReport> {
+async function satisfactionReport(ctx: ServiceContext, actor: Actor, query: StatsQuery & StructureQuery): Promise<TabularReport> {
   const scope = await resolveStatsScope(ctx, actor, query);
-  const units = new Map((await listAllUnits(ctx.db)).map((u) => [u.code, u]));
+  const view = await loadStructure(ctx, query, scope);
+  const units = view?.units ?? new Map((await listAllUnits(ctx.db)).map((u) => [u.code, u]));
   const groupOf = receivingGroup(units, scope.unit.code);
   const groups = new Map<string, { name: string; t: RatingTally }>();
   const empty = (code: string): RatingTally => ({ receivingUnitCode: code, ratings: 0, verySatisfied: 0, satisfied: 0, dissatisfied: 0, points: { time: 0, contacts: 0, agencies: 0, attitude: 0 }, totalPoints: 0 });
@@ -148,7 +166,8 @@ async function satisfactionReport(ctx: ServiceContext, actor: Actor, query: Stat
     points: { time: a.points.time + b.points.time, contacts: a.points.contacts + b.points.contacts, agencies: a.points.agencies + b.points.agencies, attitude: a.points.attitude + b.points.attitude },
   });
   let total = empty('total');
-  for (const t of await ratingTallies(ctx.db, ctx.provinceCode, filterOf(scope))) {
+  const tallies = await ratingTallies(ctx.db, ctx.provinceCode, filterOf(scope), { byCommune: view !== undefined });
+  for (const t of view ? await ratingsInStructure(view, tallies) : tallies) {
     const g = groupOf(t.receivingUnitCode);
     const entry = groups.get(g.key) ?? { name: g.name, t: empty(g.key) };
     entry.t = add(entry.t, t);
@@ -164,7 +183,7 @@ async function satisfactionReport(ctx: ServiceContext, actor: Actor, query: Stat
   return {
     fileName: `danh-gia-hai-long-${scope.period.from}-${scope.period.to}`,
     title: 'KẾT QUẢ ĐÁNH GIÁ SỰ HÀI LÒNG CỦA NGƯỜI DÂN, DOANH NGHIỆP',
-    subtitle: [scope.unit.name, periodLine(scope), ...filterLines(query)],
+    subtitle: [scope.unit.name, periodLine(scope), ...filterLines(query), ...structureLine(view)],
     sheetName: 'Đánh giá hài lòng',
     columns: [{ header: 'STT', width: 6 }, { header: 'Đơn vị tiếp nhận', width: 40 }, num('Số phiếu đánh giá', 11), num('Rất hài lòng', 11), num('Hài lòng', 11),
       num('Không hài lòng', 11), num('Tỷ lệ hài lòng (%)', 11), num('Thời gian giải quyết (điểm TB, 0–2)', 14), num('Số lần đi lại (điểm TB, 0–2)', 14),
@@ -181,24 +200,38 @@ async function satisfactionReport(ctx: ServiceContext, actor: Actor, query: Stat
   };
 }
 
+const RATING_FIELDS = ['ratings', 'verySatisfied', 'satisfied', 'dissatisfied', 'time', 'contacts', 'agencies', 'attitude', 'totalPoints'] as const;
+
+/** Ratings per applicant commune of the rated dossier, carried exactly onto the structure's units. */
+async function ratingsInStructure(view: StructureView, tallies: readonly RatingTally[]): Promise<RatingTally[]> {
+  const rows = tallies.map((t) => ({ key: t.receivingUnitCode, commune: t.commune ?? null, ratings: t.ratings, verySatisfied: t.verySatisfied, satisfied: t.satisfied, dissatisfied: t.dissatisfied, ...t.points, totalPoints: t.totalPoints }));
+  return (await regroupRows(view, 'receiving', rows, RATING_FIELDS)).map((r) => ({
+    receivingUnitCode: r.key, ratings: r.ratings, verySatisfied: r.verySatisfied, satisfied: r.satisfied, dissatisfied: r.dissatisfied,
+    points: { time: r.time, contacts: r.contacts, agencies: r.agencies, attitude: r.attitude }, totalPoints: r.totalPoints,
+  }));
+}
+
 // ── Kết quả giải quyết hồ sơ theo cán bộ ─────────────────────────────────────────────────────────────
-async function officerReport(ctx: ServiceContext, actor: Actor, query: StatsQuery): Promise<TabularReport> {
+async function officerReport(ctx: ServiceContext, actor: Actor, query: StatsQuery & StructureQuery): Promise<TabularReport> {
   const scope = await resolveStatsScope(ctx, actor, query);
-  const units = new Map((await listAllUnits(ctx.db)).map((u) => [u.code, u.name]));
+  const view = await loadStructure(ctx, query, scope);
+  const units = new Map([...(view?.units.values() ?? await listAllUnits(ctx.db))].map((u) => [u.code, u.name]));
+  // An officer's unit in the structure asked: the one unit standing for it (staff move to the default successor).
+  const unitOf = view ? await primaryTargetOf(view, 'receiving') : (code: string) => code;
   const tallies = await officerTallies(ctx.db, ctx.provinceCode, filterOf(scope));
   const total = { early: 0, onTime: 0, late: 0, processingMs: 0, ratings: 0, satisfied: 0 };
   const rows = tallies.map((t, i): Cell[] => {
     const finished = t.early + t.onTime + t.late;
     total.early += t.early; total.onTime += t.onTime; total.late += t.late; total.processingMs += t.processingMs;
     total.ratings += t.ratings; total.satisfied += t.satisfiedRatings;
-    return [i + 1, t.username, t.fullName ?? '', units.get(t.unitCode) ?? t.unitCode, t.handled, finished, t.early, t.onTime, t.late,
+    return [i + 1, t.username, t.fullName ?? '', units.get(unitOf(t.unitCode)) ?? t.unitCode, t.handled, finished, t.early, t.onTime, t.late,
       percent(t.early + t.onTime, finished), hoursOf(t.processingMs, finished), t.ratings, percent(t.satisfiedRatings, t.ratings)];
   });
   const finished = total.early + total.onTime + total.late;
   return {
     fileName: `ket-qua-theo-can-bo-${scope.period.from}-${scope.period.to}`,
     title: 'KẾT QUẢ GIẢI QUYẾT HỒ SƠ THEO CÁN BỘ',
-    subtitle: [scope.unit.name, periodLine(scope), ...filterLines(query)],
+    subtitle: [scope.unit.name, periodLine(scope), ...filterLines(query), ...structureLine(view)],
     sheetName: 'Theo cán bộ',
     columns: [{ header: 'STT', width: 6 }, { header: 'Tài khoản', width: 16 }, { header: 'Họ và tên', width: 24 }, { header: 'Đơn vị', width: 30 },
       num('Hồ sơ đã tham gia xử lý', 12), num('Hồ sơ đã giải quyết', 12), num('Trước hạn', 10), num('Đúng hạn', 10), num('Quá hạn', 10),

@@ -30,17 +30,18 @@ import { dayNumberOfIsoDate, isoDateOfDayNumber } from '../domain/calendar/local
 import { sumRollups } from '../store/stats.ts';
 import { feedbackForIndicators, listEventsOf } from '../store/feedback.ts';
 import { catalogAt, dossiersComplainedOrDisliked, intakeCounts, proceduresWithOnlineIntake, recordedResults, type CatalogProcedure, type EventScope } from '../store/service-index.ts';
-import { listAllUnits, subtreeCodesOf } from '../store/units.ts';
 import { provinceCalendar } from './calendar.ts';
 import { feedbackCalendar, feedbackDeadlines, stateOfRecords } from './feedback/feedback-state.ts';
 import { resolveStatsScope } from './stats-scope.ts';
+import { loadStructure, structureMode, type StructureQuery } from './stats-structure.ts';
+import { childUnitGroups } from './stats-structure-groups.ts';
 import { loadServiceIndexConfig } from './service-index-config.ts';
 import type { Actor, ServiceContext } from './context.ts';
 
 export const INDEX_PERIODS = ['month', 'quarter', 'year'] as const;
 export type IndexPeriodKind = (typeof INDEX_PERIODS)[number];
 
-export interface IndexQuery {
+export interface IndexQuery extends StructureQuery {
   unitCode?: string | undefined;
   period?: string | undefined;
   /** Any day inside the period; default today. */
@@ -173,6 +174,7 @@ export interface UnitIndex {
 export async function serviceIndex(ctx: ServiceContext, actor: Actor, query: IndexQuery, config?: ServiceIndexConfig) {
   const today = localDate(ctx.now().getTime());
   const period = indexPeriod(query.period ?? 'month', query.at ?? today);
+  structureMode(query);
   if (period.from > today) {
     throw invalid('PERIOD_IN_FUTURE', `Kỳ ${period.label} chưa bắt đầu: chưa có số liệu để tính chỉ số.`, { field: 'at', from: period.from });
   }
@@ -182,12 +184,14 @@ export async function serviceIndex(ctx: ServiceContext, actor: Actor, query: Ind
   const shared = { catalog: await catalogAt(ctx.db, ctx.provinceCode, endsAt), calendar: (await provinceCalendar(ctx)).calendar, feedbackCalendar: await feedbackCalendar(ctx) };
   const measure = async (codes: readonly string[]) => scoreServiceIndex(cfg, await measureServiceIndex(ctx, codes, period, shared));
   const score = await measure(scope.unitCodes);
-  const children = (await listAllUnits(ctx.db)).filter((u) => u.parentCode === scope.unit.code).sort((a, b) => a.code.localeCompare(b.code));
+  // structure=asOf|mapped: the rows are the units of that structure (the scope's own score does not change).
+  const view = await loadStructure(ctx, query, scope);
   const byUnit: UnitIndex[] = [];
-  for (const child of children) {
-    byUnit.push({ unitCode: child.code, unitName: child.name, score: await measure(await subtreeCodesOf(ctx.db, child.code)) });
+  for (const group of await childUnitGroups(ctx, scope, view)) {
+    byUnit.push({ unitCode: group.unitCode, unitName: group.unitName, score: await measure(group.codes) });
   }
   return {
+    ...(view ? { structure: { mode: view.mode, at: view.day } } : {}),
     unitCode: scope.unit.code,
     unitName: scope.unit.name,
     period: { kind: period.kind, label: period.label, from: period.from, to: period.to },

@@ -9,6 +9,7 @@ import { satisfactionOf, type Satisfaction } from './stats-satisfaction.ts';
 import { inProgressOf, periodFacts, scopeRowsServe } from './stats-fast-path.ts';
 import { queueWaitsOf, type QueueWaitRow } from './stats-queue-waits.ts';
 import { resolveStatsScope, type StatsQuery, type StatsScope } from './stats-scope.ts';
+import { loadStructure, regroupCounters, regroupRows, structureMode, type StructureMode, type StructureQuery, type StructureRole, type StructureView } from './stats-structure.ts';
 import type { Unit } from '../domain/network/unit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 
@@ -98,6 +99,8 @@ export interface DashboardAnswer extends SummaryAnswer {
   daily: DashboardRow[] | null;
   /** Waits from ticket issue to first call, per reception unit and service group (tickets issued in the period). */
   queueWaits: QueueWaitRow[];
+  /** Set when the per-unit rows are read in another structure (issue 9): the structure's mode and day. */
+  structure?: { mode: StructureMode; at: string };
 }
 
 const hours = (c: RollupCounters) => {
@@ -155,7 +158,8 @@ function districtOf(units: ReadonlyMap<string, Unit>, code: string): Unit | unde
   return unit;
 }
 
-export async function statsDashboard(ctx: ServiceContext, actor: Actor, query: StatsQuery): Promise<DashboardAnswer> {
+export async function statsDashboard(ctx: ServiceContext, actor: Actor, query: StatsQuery & StructureQuery): Promise<DashboardAnswer> {
+  structureMode(query);
   const scope = await resolveStatsScope(ctx, actor, query);
   const f = filters(ctx, scope);
   const db = ctx.db;
@@ -164,12 +168,18 @@ export async function statsDashboard(ctx: ServiceContext, actor: Actor, query: S
   const open = (by: Breakdown) => inProgressBy(db, p, f.at, f.snapshot, by);
   const start = new Date(scope.period.startsAt);
   const fast = await scopeRowsServe(ctx, scope);
-  const [byChannel, total, receiving, receivingOpen, competent, competentOpen, procedure, procedureOpen, satisfaction, allUnits, receivingAtStart] = await Promise.all([
+  const [byChannel, total, plainReceiving, plainReceivingOpen, plainCompetent, plainCompetentOpen, procedure, procedureOpen, satisfaction, allUnits, plainAtStart] = await Promise.all([
     periodFacts(ctx, scope, 'channel', fast), inProgressOf(ctx, scope, f.at, fast), facts('receiving'), open('receiving'), facts('competent'), open('competent'),
     facts('procedure'), open('procedure'), satisfactionOf(db, p, f.facts), listAllUnits(db), inProgressBy(db, p, start, f.snapshot, 'receiving'),
   ]);
   const daily = scope.period.days <= MAX_SERIES_DAYS ? rowsOf(await periodFacts(ctx, scope, 'day', fast), [], (key) => ({ key, name: key })) : null;
-  const units = new Map(allUnits.map((u) => [u.code, u]));
+  // Per-unit rows in another structure (issue 9): re-grouped onto its units; totals are untouched.
+  const view = await loadStructure(ctx, query, scope);
+  const [receiving, receivingOpen, receivingAtStart, competent, competentOpen] = view ? await Promise.all([
+    regroupCounters(view, 'receiving', plainReceiving), regroupOpen(view, 'receiving', plainReceivingOpen), regroupOpen(view, 'receiving', plainAtStart),
+    regroupCounters(view, 'competent', plainCompetent), regroupOpen(view, 'competent', plainCompetentOpen),
+  ]) : [plainReceiving, plainReceivingOpen, plainAtStart, plainCompetent, plainCompetentOpen];
+  const units = view?.units ?? new Map(allUnits.map((u) => [u.code, u]));
   const queueWaits = await queueWaitsOf(ctx, scope, new Map(allUnits.map((u) => [u.code, u.name])));
   const procedureNames = await procedureNamesOf(ctx, procedure.map((r) => r.key));
   const totals = byChannel.reduce((sum, row) => addCounters(sum, row.counters), ZERO_COUNTERS);
@@ -199,8 +209,12 @@ export async function statsDashboard(ctx: ServiceContext, actor: Actor, query: S
     byDistrict: rowsOf(receiving, receivingOpen, districtGroup, receivingAtStart).filter((r) => r.key !== '_none').sort((a, b) => a.key.localeCompare(b.key)),
     daily,
     queueWaits,
+    ...(view ? { structure: { mode: view.mode, at: view.day } } : {}),
   };
 }
+
+const regroupOpen = (view: StructureView, role: StructureRole, rows: ReadonlyArray<{ key: string } & InProgressCounts>) =>
+  regroupRows(view, role, rows, ['onTime', 'overdue'] as const);
 
 async function procedureNamesOf(ctx: ServiceContext, codes: readonly string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();

@@ -29,6 +29,8 @@ export async function dailyIntake(db: Db, provinceCode: string, f: FactFilter): 
 export interface RatingTally {
   /** Receiving unit of the rated dossier. */
   receivingUnitCode: string;
+  /** Applicant commune of the rated dossiers, when asked per commune (reports across a restructuring). */
+  commune?: string | undefined;
   ratings: number;
   verySatisfied: number;
   satisfied: number;
@@ -49,20 +51,21 @@ const ratingWhere = (provinceCode: string, f: FactFilter) => {
   return sql.join(parts, sql` AND `);
 };
 
-/** Ratings given in the period on dossiers of the scope (the summary's satisfaction), per receiving unit. */
-export async function ratingTallies(db: Db, provinceCode: string, f: FactFilter): Promise<RatingTally[]> {
+/** Ratings given in the period on dossiers of the scope (the summary's satisfaction), per receiving unit (and applicant commune). */
+export async function ratingTallies(db: Db, provinceCode: string, f: FactFilter, options: { byCommune?: boolean } = {}): Promise<RatingTally[]> {
+  const commune = options.byCommune ? sql`, d.applicant_commune_code AS commune` : sql``;
   if (f.unitCodes.length === 0) return [];
   const pts = (k: string) => sql.raw(`COALESCE(SUM((r.criteria -> 'points' ->> '${k}')::int), 0)::bigint AS p_${k}`);
   const result = await sql<Record<string, string>>`
-    SELECT d.receiving_unit_code AS unit, count(*)::bigint AS ratings,
+    SELECT d.receiving_unit_code AS unit ${commune}, count(*)::bigint AS ratings,
       count(*) FILTER (WHERE r.overall = 'very_satisfied')::bigint AS very_satisfied,
       count(*) FILTER (WHERE r.overall = 'satisfied')::bigint AS satisfied,
       count(*) FILTER (WHERE r.overall = 'dissatisfied')::bigint AS dissatisfied,
       ${pts('time')}, ${pts('contacts')}, ${pts('agencies')}, ${pts('attitude')}, COALESCE(SUM(r.points), 0)::bigint AS total_points
     FROM dossier_ratings r JOIN dossiers d ON d.province_code = r.province_code AND d.code = r.dossier_code
-    WHERE ${ratingWhere(provinceCode, f)} GROUP BY 1 ORDER BY 1`.execute(db);
+    WHERE ${ratingWhere(provinceCode, f)} GROUP BY 1 ${options.byCommune ? sql`, 2` : sql``} ORDER BY 1`.execute(db);
   return result.rows.map((r) => ({
-    receivingUnitCode: r.unit!, ratings: Number(r.ratings), verySatisfied: Number(r.very_satisfied), satisfied: Number(r.satisfied), dissatisfied: Number(r.dissatisfied),
+    receivingUnitCode: r.unit!, ...(options.byCommune ? { commune: r.commune! } : {}), ratings: Number(r.ratings), verySatisfied: Number(r.very_satisfied), satisfied: Number(r.satisfied), dissatisfied: Number(r.dissatisfied),
     points: { time: Number(r.p_time), contacts: Number(r.p_contacts), agencies: Number(r.p_agencies), attitude: Number(r.p_attitude) }, totalPoints: Number(r.total_points),
   }));
 }

@@ -7,6 +7,7 @@ import { serviceEvaluation } from '../../services/stats-evaluation.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { errorResponseSchema } from '../error-handler.ts';
 import { requireStaff } from '../staff-auth.ts';
+import { structureQuery } from './stats.ts';
 
 const staffSecurity: Array<Record<string, string[]>> = [{ bearer: [] }, { cookie: [] }];
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
@@ -14,6 +15,7 @@ const query = (defaultPeriod: string) => Type.Object({
   unitCode: Type.Optional(Type.String({ maxLength: 50, description: 'Đơn vị (cả cây đơn vị cấp dưới); mặc định đơn vị của người gọi' })),
   period: Type.Optional(Type.String({ enum: [...INDEX_PERIODS], default: defaultPeriod, description: 'month (tháng), quarter (quý), year (năm)' })),
   at: Type.Optional(Type.String({ maxLength: 10, description: 'Một ngày trong kỳ (YYYY-MM-DD); mặc định hôm nay' })),
+  ...structureQuery,
 }, { additionalProperties: false });
 
 export function statsIndexRoutes(app: FastifyInstance, ctx: ServiceContext): void {

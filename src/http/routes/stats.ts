@@ -27,6 +27,11 @@ const scopeQuery = {
   procedureCode: Type.Optional(Type.String({ maxLength: 100 })),
   channel: Type.Optional(Type.String({ enum: ['direct', 'online', 'postal'] })),
 };
+/** Reports across a restructuring (issue 9): per-unit rows in the units of a date, or carried onto today's successors; totals unchanged. */
+export const structureQuery = {
+  structure: Type.Optional(Type.String({ enum: ['asOf', 'mapped'], description: 'asOf: theo cơ cấu đơn vị tại ngày structureAt; mapped: quy về đơn vị kế thừa hiện nay' })),
+  structureAt: Type.Optional(Type.String({ maxLength: 10, description: 'YYYY-MM-DD, với structure=asOf; mặc định hôm nay' })),
+};
 const Count = Type.Integer();
 const DISTRICTS_FILE = new URL('../../../seed/binh-duong-districts.geojson', import.meta.url);
 let districts: Promise<unknown> | undefined;
@@ -43,7 +48,7 @@ export function statsRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       summary: 'Số liệu tổng hợp của đơn vị (và các đơn vị cấp dưới) trong kỳ, theo đơn vị tiếp nhận hoặc cơ quan giải quyết',
       security: staffSecurity,
       // structure=asOf|mapped (+ structureAt): the same totals per unit of a date's structure or of today's successors (issue 9).
-      querystring: Type.Object({ ...scopeQuery, structure: Type.Optional(Type.String({ enum: ['asOf', 'mapped'] })), structureAt: Type.Optional(Day) }, { additionalProperties: false }),
+      querystring: Type.Object({ ...scopeQuery, ...structureQuery }, { additionalProperties: false }),
       response: {
         200: Type.Object({
           period: Type.Object({ from: Type.String(), to: Type.String() }),
@@ -76,10 +81,10 @@ export function statsRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       tags: ['stats'],
       summary: 'Bảng điều hành: tổng hợp, theo Trung tâm/Chi nhánh/Điểm tiếp nhận, theo cơ quan giải quyết, theo thủ tục, theo huyện và theo ngày',
       security: staffSecurity,
-      querystring: Type.Object(scopeQuery, { additionalProperties: false }),
+      querystring: Type.Object({ ...scopeQuery, ...structureQuery }, { additionalProperties: false }),
       response: { ...errors },
     },
-  }, async (request) => statsDashboard(ctx, await requireStaff(ctx, request), request.query as StatsQuery));
+  }, async (request) => statsDashboard(ctx, await requireStaff(ctx, request), request.query as StatsQuery & StructureQuery));
 
   app.get('/stats/dossiers', {
     schema: {
@@ -135,10 +140,10 @@ export function statsRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       app.get(`/stats/reports/${name}.${format}`, {
         schema: {
           tags: ['stats'], summary: `${REPORT_TITLES[name]} (${format === 'xlsx' ? 'Excel' : 'PDF'}, ghi dạng luồng)`, security: staffSecurity,
-          querystring: Type.Object(scopeQuery, { additionalProperties: false }),
+          querystring: Type.Object({ ...scopeQuery, ...structureQuery }, { additionalProperties: false }),
         },
       }, async (request, reply) => {
-        const report = await buildReport(ctx, await requireStaff(ctx, request), name, request.query as StatsQuery);
+        const report = await buildReport(ctx, await requireStaff(ctx, request), name, request.query as StatsQuery & StructureQuery);
         const stream = new PassThrough();
         reply.header('content-type', REPORT_CONTENT_TYPES[format]).header('content-disposition', `attachment; filename="${report.fileName}.${format}"`);
         void reply.send(stream);

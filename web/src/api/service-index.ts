@@ -7,6 +7,9 @@ export interface IndexQuery {
   unitCode?: string;
   period?: PeriodKind;
   at?: string;
+  /** asOf (the units of `structureAt`) or mapped (today's successors): the rows per unit below. */
+  structure?: string;
+  structureAt?: string;
 }
 
 export interface IndicatorScore {
@@ -50,6 +53,7 @@ export interface ServiceIndex {
   groups: GroupScore[];
   byUnit: Array<{ unitCode: string; unitName: string; points: number; measuredMaxPoints: number; groups: Array<{ id: string; points: number; maxPoints: number; measuredMaxPoints: number }> }>;
   config: { source: 'default' | 'configured' };
+  structure?: { mode: 'asOf' | 'mapped'; at: string };
 }
 
 export interface UnitEvaluation {
@@ -69,6 +73,7 @@ export interface Evaluation {
   unit: UnitEvaluation;
   byUnit: Array<UnitEvaluation & { unitCode: string; unitName: string }>;
   officers: Array<{ username: string; fullName: string | null; unitName: string | null; dossiers: number; score: number; band: string; bandLabel: string; indices: Record<string, number> }>;
+  structure?: { mode: 'asOf' | 'mapped'; at: string };
 }
 
 export const fetchServiceIndex = (q: IndexQuery, signal?: AbortSignal) => api.get<ServiceIndex>('/stats/index-766', { ...q }, signal);

@@ -40,6 +40,8 @@ export interface Dashboard {
   byDistrict: DashboardRow[];
   daily: DashboardRow[] | null;
   queueWaits: QueueWaitRow[];
+  /** Set when the per-unit rows are read in another structure. */
+  structure?: { mode: 'asOf' | 'mapped'; at: string };
 }
 
 export interface QueueWaitRow {
@@ -60,7 +62,13 @@ export interface StatsFilter {
   field?: string;
   procedureCode?: string;
   channel?: string;
+  /** Reports across a restructuring: asOf (the units of `structureAt`) or mapped (today's successors). */
+  structure?: string;
+  structureAt?: string;
 }
+
+/** The filter without the structure switch, for the lists that read dossiers as they are (drill-down, late list). */
+export const withoutStructure = ({ structure: _s, structureAt: _a, ...rest }: StatsFilter): StatsFilter => rest;
 
 export interface DrillItem {
   code: string;
@@ -99,4 +107,5 @@ export interface GeoJson {
 
 export const REPORTS = ['period', 'daily-intake', 'satisfaction', 'officers'] as const;
 export type ReportName = (typeof REPORTS)[number];
-export const exportUrl = (path: '/stats/late.xlsx' | `/stats/reports/${ReportName}.${'xlsx' | 'pdf'}`, f: StatsFilter) => apiUrl(path, { ...f });
+export const exportUrl = (path: '/stats/late.xlsx' | `/stats/reports/${ReportName}.${'xlsx' | 'pdf'}`, f: StatsFilter) =>
+  apiUrl(path, { ...(path === '/stats/late.xlsx' ? withoutStructure(f) : f) });

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { fetchDashboard, fetchDistricts, exportUrl, REPORTS, type Dashboard, type DashboardRow, type QueueWaitRow, type StatsFilter } from '../api/stats.ts';
+import { fetchDashboard, fetchDistricts, exportUrl, withoutStructure, REPORTS, type Dashboard, type DashboardRow, type QueueWaitRow, type StatsFilter } from '../api/stats.ts';
 import { api } from '../api/client.ts';
 import { useSession } from '../auth/session-context.ts';
 import { ErrorAlert } from '../calendar/error-alert.tsx';
@@ -13,6 +13,7 @@ import { useLoader } from '../hooks/use-loader.ts';
 import { useDocumentTitle } from '../layout/use-document-title.ts';
 import { Chart, echarts } from './chart.tsx';
 import { drillLink, filterOf, FILTER_KEYS } from './filters.ts';
+import { StructureNote, StructureSelect } from './structure-select.tsx';
 
 type MapMeasure = 'received' | 'finishedLate' | 'inProgressOverdue' | 'onTimeRate';
 const COLORS = { early: '#2e7d32', onTime: '#1565c0', late: '#c62828', overdue: '#ef6c00', neutral: '#607d8b' };
@@ -31,6 +32,7 @@ export function DashboardPage() {
     <section className="page dashboard" aria-labelledby="dashboard-title" data-testid="dashboard-page">
       <h1 id="dashboard-title">{t('dashboard.title')}</h1>
       {d && <p className="lead" data-testid="dashboard-scope">{t('dashboard.scope', { unit: d.unitName, from: d.period.from, to: d.period.to })}</p>}
+      <StructureNote structure={d?.structure} testId="dashboard-structure" />
       <FilterForm filter={filter} onApply={(f) => setParams(new URLSearchParams(Object.entries(f).filter(([, v]) => v) as Array<[string, string]>))} />
       <ErrorAlert error={loaded.error} testId="dashboard-error" />
       {loaded.loading && !d && <p aria-live="polite">{t('dashboard.loading')}</p>}
@@ -123,6 +125,7 @@ function FilterForm({ filter, onApply }: { filter: StatsFilter; onApply: (f: Sta
           {(['direct', 'online', 'postal'] as const).map((c) => <option key={c} value={c}>{t(`dashboard.channel.${c}`)}</option>)}
         </select>
       </label>
+      <StructureSelect value={draft} onChange={(v) => setDraft({ ...withoutStructure(draft), ...(v.structure ? { structure: v.structure } : {}), ...(v.structureAt ? { structureAt: v.structureAt } : {}) })} />
       <button type="submit" data-testid="filter-apply">{t('dashboard.filter.apply')}</button>
     </form>
   );

@@ -1,7 +1,7 @@
 // /dieu-hanh/ho-so: the dossiers behind one number of the dashboard, each opening on the desk.
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { fetchDrill } from '../api/stats.ts';
+import { fetchDrill, withoutStructure } from '../api/stats.ts';
 import { ErrorAlert } from '../calendar/error-alert.tsx';
 import { formatInstant } from '../calendar/format-date.ts';
 import { useLoader } from '../hooks/use-loader.ts';
@@ -13,7 +13,7 @@ const PAGE = 50;
 export function DrillPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const filter = filterOf(params);
+  const filter = withoutStructure(filterOf(params));
   const measure = params.get('measure') ?? 'received';
   const receivingUnitCode = params.get('receivingUnitCode') ?? undefined;
   const competentUnitCode = params.get('competentUnitCode') ?? undefined;

@@ -13,6 +13,7 @@ import { useLoader } from '../hooks/use-loader.ts';
 import { useDocumentTitle } from '../layout/use-document-title.ts';
 import { Chart } from './chart.tsx';
 import { drillLink } from './filters.ts';
+import { StructureNote, StructureSelect } from './structure-select.tsx';
 
 const PERIODS: PeriodKind[] = ['month', 'quarter', 'year'];
 const GROUP_COLORS = ['#1565c0', '#2e7d32', '#6a1b9a', '#ef6c00', '#00838f', '#c62828'];
@@ -25,6 +26,10 @@ function queryOf(params: URLSearchParams): IndexQuery {
   if (unitCode) q.unitCode = unitCode;
   if (period && (PERIODS as string[]).includes(period)) q.period = period as PeriodKind;
   if (at) q.at = at;
+  const structure = params.get('structure');
+  const structureAt = params.get('structureAt');
+  if (structure) q.structure = structure;
+  if (structure === 'asOf' && structureAt) q.structureAt = structureAt;
   return q;
 }
 
@@ -45,6 +50,7 @@ export function Index766Page() {
       <IndexFilter query={query} onApply={(q) => setParams(new URLSearchParams(Object.entries(q).filter(([, v]) => v) as Array<[string, string]>))} />
       <ErrorAlert error={index.error} testId="index-error" />
       {index.loading && !d && <p aria-live="polite">{t('serviceIndex.loading')}</p>}
+      <StructureNote structure={d?.structure} testId="index-structure" />
       {d && <IndexTables d={d} />}
       {d && d.byUnit.length > 0 && (
         <figure className="chart-box">
@@ -82,6 +88,7 @@ function IndexFilter({ query, onApply }: { query: IndexQuery; onApply: (q: Index
         </select>
       </label>
       <label>{t('serviceIndex.filter.at')}<input type="date" value={draft.at ?? ''} onChange={(e) => setDraft({ ...draft, at: e.target.value || undefined })} data-testid="index-at" /></label>
+      <StructureSelect value={draft} onChange={(v) => setDraft({ ...draft, structure: v.structure, structureAt: v.structureAt })} testId="index-structure-select" />
       <button type="submit" data-testid="index-apply">{t('serviceIndex.filter.apply')}</button>
     </form>
   );

@@ -22,6 +22,13 @@ export const dashboardEn: DashboardMessages = {
   hours: 'hours',
   filter: { from: 'From', to: 'To', unit: 'Unit', field: 'Field', procedure: 'Procedure code', channel: 'Channel', all: 'All', apply: 'Show' },
   channel: { direct: 'At the counter', online: 'Online', postal: 'Public postal service' },
+  structure: {
+    label: 'Unit structure', current: 'As recorded', asOf: 'As the units stood on…', mapped: 'Mapped onto today\'s successors', at: 'Structure on',
+    note: {
+      asOf: 'Per-unit figures are read in the units as they stood on {{at}}; totals unchanged.',
+      mapped: 'Per-unit figures are carried onto today\'s successors (a split unit by the applicants\' communes); totals unchanged.',
+    },
+  },
   kpi: {
     carriedOver: 'Carried over', received: 'Received', finished: 'Finished', early: 'Finished early', onTime: 'Finished on time',
     late: 'Finished late', inProgressOnTime: 'In progress, on time', overdue: 'In progress, overdue', returned: 'Results returned',

@@ -23,6 +23,13 @@ export const dashboardVi = {
     from: 'Từ ngày', to: 'Đến ngày', unit: 'Đơn vị', field: 'Lĩnh vực', procedure: 'Mã thủ tục', channel: 'Kênh nộp', all: 'Tất cả', apply: 'Xem',
   },
   channel: { direct: 'Trực tiếp', online: 'Trực tuyến', postal: 'Bưu chính công ích' },
+  structure: {
+    label: 'Cơ cấu đơn vị', current: 'Theo đơn vị ghi nhận số liệu', asOf: 'Theo cơ cấu tại ngày…', mapped: 'Quy về đơn vị kế thừa hiện nay', at: 'Cơ cấu tại ngày',
+    note: {
+      asOf: 'Số liệu theo đơn vị được đọc theo cơ cấu tại ngày {{at}}; tổng số không đổi.',
+      mapped: 'Số liệu theo đơn vị được quy về đơn vị kế thừa hiện nay (đơn vị bị chia tách phân bổ theo xã/phường của người nộp); tổng số không đổi.',
+    },
+  },
   kpi: {
     carriedOver: 'Kỳ trước chuyển qua', received: 'Tiếp nhận', finished: 'Đã giải quyết', early: 'Giải quyết trước hạn', onTime: 'Giải quyết đúng hạn',
     late: 'Giải quyết quá hạn', inProgressOnTime: 'Đang xử lý trong hạn', overdue: 'Đang xử lý quá hạn', returned: 'Đã trả kết quả',
