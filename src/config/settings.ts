@@ -44,6 +44,16 @@ export interface Settings {
   /** Background jobs (timers, outbox, notification delivery) — see src/jobs/. */
   jobs: JobSettings;
   notifications: NotificationSettings;
+  /** Dossier statuses sent to the national public-service portal (docs/decisions/0030). */
+  nationalPortal: NationalPortalSettings;
+}
+
+export interface NationalPortalSettings {
+  /** 'none': no synchronisation (indicator 1.4 not measured); 'demo': recorded as synced, written to the log; 'http': JSON POST to `url`. */
+  mode: 'none' | 'demo' | 'http';
+  url: string | undefined;
+  token: string | undefined;
+  retryBaseSeconds: number;
 }
 
 export interface JobSettings {
@@ -136,6 +146,10 @@ export const SETTING_SPECS: Record<string, SettingSpec> = {
   MOTCUA_SMS_PROVIDER: { description: 'SMS provider: none, log (writes SMS to the log) or http (generic HTTP gateway). Unset: log in demo mode, none otherwise', default: '(unset)' },
   MOTCUA_SMS_HTTP_URL: { description: 'URL the http SMS provider posts each message to', default: '(unset)' },
   MOTCUA_SMS_HTTP_TOKEN: { description: 'Bearer token of the http SMS provider (optional)', default: '(unset)' },
+  MOTCUA_NATIONAL_PORTAL: { description: 'Synchronisation of dossier statuses to the national public-service portal: none, demo (recorded as synced, written to the log) or http (JSON POST to MOTCUA_NATIONAL_PORTAL_URL)', default: 'none (demo mode: demo)' },
+  MOTCUA_NATIONAL_PORTAL_URL: { description: 'URL the http national-portal synchronisation posts each dossier state to', default: '(unset)' },
+  MOTCUA_NATIONAL_PORTAL_TOKEN: { description: 'Bearer token of the national-portal synchronisation (optional)', default: '(unset)' },
+  MOTCUA_NATIONAL_PORTAL_RETRY_SECONDS: { description: 'First retry delay of a failed national-portal synchronisation; doubles after each attempt (max 6 hours)', default: '60' },
   MOTCUA_SMS_CALLBACK_SECRET: { description: 'Shared secret the SMS gateway sends with delivery receipts (X-Motcua-Secret). Unset: receipts refused', default: '(unset)' },
 };
 
@@ -231,6 +245,7 @@ export function loadSettings(env: Env, overrides: Partial<Settings> = {}): Setti
     feedbackWindowMinutes: integer(env, 'MOTCUA_FEEDBACK_WINDOW_MINUTES', 1, 7 * 24 * 60),
     jobs: jobSettings(env),
     notifications: notificationSettings(env),
+    nationalPortal: nationalPortalSettings(env),
   };
   return { ...settings, ...overrides };
 }
@@ -288,5 +303,22 @@ function notificationSettings(env: Env): NotificationSettings {
     smsHttpUrl,
     smsHttpToken: optional(env, 'MOTCUA_SMS_HTTP_TOKEN'),
     smsCallbackSecret: optional(env, 'MOTCUA_SMS_CALLBACK_SECRET'),
+  };
+}
+
+function nationalPortalSettings(env: Env): NationalPortalSettings {
+  const mode = optional(env, 'MOTCUA_NATIONAL_PORTAL') ?? 'none';
+  if (mode !== 'none' && mode !== 'demo' && mode !== 'http') {
+    throw new SettingsError('MOTCUA_NATIONAL_PORTAL', `MOTCUA_NATIONAL_PORTAL: phải là none, demo hoặc http (must be none, demo or http), got "${mode}"`);
+  }
+  const portalUrl = url(env, 'MOTCUA_NATIONAL_PORTAL_URL');
+  if (mode === 'http' && !portalUrl) {
+    throw new SettingsError('MOTCUA_NATIONAL_PORTAL_URL', 'MOTCUA_NATIONAL_PORTAL_URL: cần khi MOTCUA_NATIONAL_PORTAL=http (required with the http national-portal synchronisation)');
+  }
+  return {
+    mode,
+    url: portalUrl,
+    token: optional(env, 'MOTCUA_NATIONAL_PORTAL_TOKEN'),
+    retryBaseSeconds: integer(env, 'MOTCUA_NATIONAL_PORTAL_RETRY_SECONDS', 1, 24 * 3600),
   };
 }

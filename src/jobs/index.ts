@@ -1,6 +1,7 @@
 // The background jobs of `motcua serve`, built from the settings: the dossier timer scan, the outbox
-// dispatcher, the notification delivery, scheduled restructuring plans, the audit log's sealing and the dashboard's end-of-day snapshots. Returned unstarted; `serve` starts them and stops them on
-// SIGTERM, tests call `runOnce(name)` with an injected clock.
+// dispatcher, the notification delivery, the national-portal sync, scheduled restructuring plans, the
+// audit log's sealing and the dashboard's end-of-day snapshots. Returned unstarted; `serve` starts them and
+// stops them on SIGTERM, tests call `runOnce(name)` with an injected clock.
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../services/context.ts';
@@ -12,6 +13,7 @@ import { deliverNotifications } from './notification-delivery.ts';
 import { dispatchOutbox } from './outbox-dispatch.ts';
 import { OUTBOX_CONSUMERS, type OutboxConsumer } from './outbox-consumers.ts';
 import { JobRunner } from './runner.ts';
+import { NATIONAL_PORTAL_JOB, syncNationalPortal } from './national-portal-sync.ts';
 import { applyScheduledPlans, RESTRUCTURE_JOB } from './restructure-plans.ts';
 import { sealAuditLog } from '../store/audit-chain.ts';
 import { STATS_SNAPSHOT_JOB, takeDueSnapshots } from './stats-snapshots.ts';
@@ -19,7 +21,7 @@ import { STATS_SNAPSHOT_JOB, takeDueSnapshots } from './stats-snapshots.ts';
 export const OUTBOX_JOB = 'outbox';
 export const DELIVERY_JOB = 'notification-delivery';
 export const AUDIT_SEAL_JOB = 'audit-seal';
-export { RESTRUCTURE_JOB, STATS_SNAPSHOT_JOB };
+export { RESTRUCTURE_JOB, STATS_SNAPSHOT_JOB, NATIONAL_PORTAL_JOB };
 
 export interface JobOptions {
   demo?: boolean;
@@ -64,6 +66,12 @@ export function createJobs(ctx: ServiceContext, options: JobOptions = {}): Backg
         channels, batch: 50, leaseMs, maxAttempts: notifications.maxAttempts, retryBaseMs: notifications.retryBaseSeconds * 1000,
         publicUrl: notifications.publicUrl, log,
       })) }),
+    },
+    {
+      // Polled as often as notification delivery; does nothing while MOTCUA_NATIONAL_PORTAL=none.
+      name: NATIONAL_PORTAL_JOB,
+      intervalMs: settings.deliveryIntervalSeconds * 1000,
+      run: async () => ({ ...(await syncNationalPortal(ctx, { batch: 50, leaseMs, log })) }),
     },
     {
       // Checked as often as the dossier timers (each minute by default).

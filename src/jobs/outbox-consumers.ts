@@ -4,6 +4,7 @@
 // Other features add their consumer to OUTBOX_CONSUMERS (e.g. statistics facts).
 import type { ServiceContext } from '../services/context.ts';
 import { DOSSIER_DUE_CHANGED_TOPIC, DOSSIER_STATUS_TOPIC, notifyApplicantOfNewDueDate, notifyApplicantOfStatus } from '../services/notifications/dossier-notifier.ts';
+import { markDossierForNationalPortal, NATIONAL_PORTAL_TOPICS } from '../services/national-portal/sync-consumer.ts';
 import type { Db } from '../store/database.ts';
 import type { OutboxEvent } from '../store/outbox-delivery.ts';
 
@@ -17,6 +18,7 @@ export interface OutboxConsumer {
 export const OUTBOX_CONSUMERS: OutboxConsumer[] = [
   { name: 'applicant-notifications', topics: [DOSSIER_STATUS_TOPIC], handle: notifyApplicantOfStatus },
   { name: 'applicant-due-date-changes', topics: [DOSSIER_DUE_CHANGED_TOPIC], handle: notifyApplicantOfNewDueDate },
+  { name: 'national-portal-sync', topics: NATIONAL_PORTAL_TOPICS, handle: markDossierForNationalPortal },
 ];
 
 export function consumersOf(consumers: readonly OutboxConsumer[], topic: string): OutboxConsumer[] {

@@ -15,9 +15,11 @@
 // - 4.2 dossiers received with at least one scanned or uploaded attachment / received.
 // - 5.1–5.3 the feedback indicators (domain/feedback/indicators.ts); 5.4 = 100% − (late rate + rate of
 //   dossiers with a complaint or a "Không hài lòng" rating), over dossiers finished in the period.
+// - 1.4 dossiers received whose latest state the national portal has / received (store/national-portal-sync;
+//   not measured while MOTCUA_NATIONAL_PORTAL=none).
 // - 4.3 dossiers received with at least one scan reused from the applicant's earlier dossier / received.
-// Not measured: 1.1, 1.2 (publication dates of the legal bases), 1.4 (no national portal sync yet),
-// 4.4, 4.5 (no national data store / VNeID-level records).
+// Not measured: 1.1, 1.2 (publication dates of the legal bases), 4.4, 4.5 (national data store /
+// VNeID-level records).
 import { invalid } from '../domain/errors.ts';
 import { workingCoordinate, type WorkingCalendar } from '../domain/calendar/index.ts';
 import { feedbackIndicators } from '../domain/feedback/index.ts';
@@ -30,6 +32,7 @@ import { dayNumberOfIsoDate, isoDateOfDayNumber } from '../domain/calendar/local
 import { sumRollups } from '../store/stats.ts';
 import { feedbackForIndicators, listEventsOf } from '../store/feedback.ts';
 import { catalogAt, dossiersComplainedOrDisliked, intakeCounts, proceduresWithOnlineIntake, recordedResults, type CatalogProcedure, type EventScope } from '../store/service-index.ts';
+import { portalSyncCounts } from '../store/national-portal-sync.ts';
 import { provinceCalendar } from './calendar.ts';
 import { feedbackCalendar, feedbackDeadlines, stateOfRecords } from './feedback/feedback-state.ts';
 import { resolveStatsScope } from './stats-scope.ts';
@@ -106,11 +109,12 @@ export async function measureServiceIndex(
   }), startsAt.getTime(), endsAt.getTime());
 
   const onlineCodes = new Set(online.map((c) => c.code));
+  const portalSync = ctx.settings.nationalPortal.mode === 'none' ? undefined : await portalSyncCounts(ctx.db, p, scope);
   return {
     '1.1': notMeasured('Cần ngày hiệu lực của văn bản quy định thủ tục, hệ thống chưa lưu.'),
     '1.2': notMeasured('Cần ngày công bố, cập nhật của từng thủ tục so với quyết định công bố, hệ thống chưa lưu.'),
     '1.3': ratio(catalog.filter((c) => c.problemCount === 0).length, catalog.length),
-    '1.4': notMeasured('Hệ thống chưa đồng bộ hồ sơ với Cổng Dịch vụ công quốc gia.'),
+    '1.4': portalSync ? ratio(portalSync.synced, portalSync.received) : notMeasured('Hệ thống chưa bật đồng bộ hồ sơ với Cổng Dịch vụ công quốc gia (MOTCUA_NATIONAL_PORTAL=none).'),
     '2.1': ratio(totals.finishedEarly + totals.finishedOnTime, finishedCount),
     '2.2': { kind: 'percent', percent: results.timed === 0 ? 0 : (results.shareSum / results.timed) * 100, basis: results.timed },
     '3.1': ratio(online.length, catalog.length),

@@ -328,6 +328,22 @@ export interface OutboxTable {
   failed_at: Timestamp | null;
 }
 
+export interface NationalPortalSyncTable {
+  province_code: string;
+  dossier_code: string;
+  pending_event_id: number;
+  synced_event_id: ColumnType<number, number | undefined, number>;
+  synced_seq: ColumnType<number, number | undefined, number>;
+  synced_status_code: number | null;
+  synced_due_at: Timestamp | null;
+  synced_at: Timestamp | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  lease_until: Timestamp | null;
+  claim_token: string | null;
+  last_error: string | null;
+}
+
 export interface JobLeasesTable {
   name: string;
   holder: string | null;
@@ -736,6 +752,7 @@ export interface DatabaseSchema {
   paper_transfers: PaperTransfersTable;
   sub_dossiers: SubDossiersTable;
   outbox: OutboxTable;
+  national_portal_sync: NationalPortalSyncTable;
   calendar_settings: CalendarSettingsTable;
   calendar_years: CalendarYearsTable;
   calendar_unit_overrides: CalendarUnitOverridesTable;

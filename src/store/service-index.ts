@@ -11,7 +11,7 @@ export interface EventScope {
   unitCodes: readonly string[];
 }
 
-function eventWhere(provinceCode: string, s: EventScope): RawBuilder<unknown> {
+export function eventWhere(provinceCode: string, s: EventScope): RawBuilder<unknown> {
   return sql`e.province_code = ${provinceCode} AND e.day BETWEEN ${s.fromDay}::date AND ${s.toDay}::date
     AND (e.receiving_unit_code = ANY(${[...s.unitCodes]}::text[]) OR e.competent_unit_code = ANY(${[...s.unitCodes]}::text[]))`;
 }

@@ -5,7 +5,7 @@ import { invalid } from '../errors.ts';
 import type { Fee } from '../catalog/fee.ts';
 import type { OnlineLevel } from '../catalog/online-level.ts';
 import type { ChannelTerms } from '../catalog/procedure-content.ts';
-import { portalStatusCode, STATUS_LABELS_VI, isDossierStatus, type PortalStatusCode } from '../dossier/status.ts';
+import { portalStatusCode, STATUS_LABELS_VI, isDossierStatus, type PortalStatusCode, type PortalStatusContext } from '../dossier/status.ts';
 
 /** Mới đăng ký: filed on the portal, waiting for the receiving unit's officer (national code 1). It is a
  * sub-step before `received`; every contract status keeps its meaning. */
@@ -27,10 +27,10 @@ export function statusLabelVi(status: string): string {
 }
 
 /** The national code, with the online sub-step: 1 before receipt, 3 when the receipt was refused. */
-export function portalCodeOf(status: string, context: { rejectedAtReceipt: boolean; refusedOnline: boolean }): PortalStatusCode {
+export function portalCodeOf(status: string, context: { rejectedAtReceipt: boolean; refusedOnline: boolean; pauseReason?: PortalStatusContext['pauseReason'] }): PortalStatusCode {
   if (status === SUBMITTED_ONLINE) return 1;
   if (status === 'rejected' && context.refusedOnline) return 3;
-  return isDossierStatus(status) ? portalStatusCode(status, { rejectedAtReceipt: context.rejectedAtReceipt }) : 1;
+  return isDossierStatus(status) ? portalStatusCode(status, { rejectedAtReceipt: context.rejectedAtReceipt, pauseReason: context.pauseReason ?? null }) : 1;
 }
 
 export type ResultDelivery = 'unit' | 'online' | 'post';

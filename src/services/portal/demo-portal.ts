@@ -1,6 +1,7 @@
 // Demo mode's portal wiring: the local identity provider with the demo citizens (unless a real issuer is
 // configured), the demo payment gateway with a per-start HMAC key (unless one is configured) and the
-// one-time code sign-in (unless switched off).
+// one-time code sign-in (unless switched off), and the national-portal synchronisation written to the log
+// (unless MOTCUA_NATIONAL_PORTAL is set).
 import { randomBytes } from 'node:crypto';
 import type { Settings } from '../../config/settings.ts';
 import { startDemoIdentityProvider } from './demo-identity-provider.ts';
@@ -17,6 +18,8 @@ export async function startDemoPortal(settings: Settings, baseUrl: string, optio
     ...settings,
     paymentGateway: settings.paymentGateway === 'none' && !process.env.MOTCUA_PAYMENT_GATEWAY ? 'demo' : settings.paymentGateway,
     paymentSecret: settings.paymentSecret ?? randomBytes(32).toString('hex'),
+    // Dossier statuses are "synchronised" to the national portal by writing them to the log (indicator 1.4).
+    nationalPortal: settings.nationalPortal.mode === 'none' && !process.env.MOTCUA_NATIONAL_PORTAL ? { ...settings.nationalPortal, mode: 'demo' } : settings.nationalPortal,
     // The one-time code fallback is shown in demo mode unless MOTCUA_CITIZEN_OTP=false.
     citizenOtp: settings.citizenOtp ?? true,
   };
