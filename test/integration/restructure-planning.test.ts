@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { replaceScopeRollups } from '../../src/store/stats-scope.ts';
 import { ENGINES, openTestDatabase } from '../support/db.ts';
 import { DEMO_PASSWORD, testClock, testContext } from '../support/context.ts';
 import { seedDemo } from '../../src/services/demo-seed.ts';
@@ -46,6 +47,8 @@ describe.each(ENGINES)('network planning and reports across a plan on %s', (engi
         CASE WHEN c.channel = 'online' THEN ${ONLINE}::int WHEN u.type = 'center' THEN ${DIRECT.center}::int WHEN u.type = 'branch' THEN ${DIRECT.branch}::int ELSE ${DIRECT.reception_point}::int END, 1
       FROM units u, generate_series('2024-12-02'::date, '2024-12-19'::date, interval '1 day') d, (VALUES ('direct'), ('online')) c(channel)
       WHERE u.type IN ('center', 'branch', 'reception_point')`.execute(handle.db);
+    // The summary's per-subtree rows mirror stats_daily (decision 0026): derive them as a rebuild would.
+    await handle.db.transaction().execute((trx) => replaceScopeRollups(trx, '74'));
     phase2 = (await app.inject({ url: '/api/v1/admin/restructure/bundled', headers: auth() })).json().items.find((p: { id: string }) => p.id === 'bd-phase-2');
   }, 240_000);
   afterAll(async () => {
