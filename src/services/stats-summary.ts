@@ -9,7 +9,7 @@ import { satisfactionOf, type Satisfaction } from './stats-satisfaction.ts';
 import { inProgressOf, periodFacts, scopeRowsServe } from './stats-fast-path.ts';
 import { queueWaitsOf, type QueueWaitRow } from './stats-queue-waits.ts';
 import { resolveStatsScope, type StatsQuery, type StatsScope } from './stats-scope.ts';
-import { loadStructure, regroupCounters, regroupRows, structureMode, type StructureMode, type StructureQuery, type StructureRole, type StructureView } from './stats-structure.ts';
+import { loadStructure, primaryTargetOf, regroupCounters, regroupRows, structureMode, type StructureMode, type StructureQuery, type StructureRole, type StructureView } from './stats-structure.ts';
 import type { Unit } from '../domain/network/unit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 
@@ -180,7 +180,7 @@ export async function statsDashboard(ctx: ServiceContext, actor: Actor, query: S
     regroupCounters(view, 'competent', plainCompetent), regroupOpen(view, 'competent', plainCompetentOpen),
   ]) : [plainReceiving, plainReceivingOpen, plainAtStart, plainCompetent, plainCompetentOpen];
   const units = view?.units ?? new Map(allUnits.map((u) => [u.code, u]));
-  const queueWaits = await queueWaitsOf(ctx, scope, new Map(allUnits.map((u) => [u.code, u.name])));
+  const queueWaits = await queueWaitsOf(ctx, scope, new Map([...units.values()].map((u) => [u.code, u.name])), view ? await primaryTargetOf(view, 'receiving') : undefined);
   const procedureNames = await procedureNamesOf(ctx, procedure.map((r) => r.key));
   const totals = byChannel.reduce((sum, row) => addCounters(sum, row.counters), ZERO_COUNTERS);
   const unitGroup = (key: string) => {

@@ -101,6 +101,14 @@ describe.each(ENGINES)('reports across a restructuring on %s', (engine) => {
     await seedDemo(ctx, DEMO_PASSWORD);
     app = await buildServer(ctx);
     await insertDossiers(handle.db, DOSSIERS, '2024-12');
+    // Kiosk tickets before the plan: waits of 60 s and 120 s at the merged point, 300 s at its successor.
+    for (const [unit, seq, wait] of [['DTN25942', 1, 60], ['DTN25942', 2, 120], ['DTN25945', 1, 300]] as const) {
+      const issued = new Date(`2024-12-10T08:0${seq}:00+07:00`);
+      await sql`
+        INSERT INTO queue_tickets (province_code, unit_code, day, service_group, issued_group, seq, number, status, issued_at, rank_at, first_called_at, called_at, finished_at, call_count)
+        VALUES ('74', ${unit}, '2024-12-10', 'A', 'A', ${seq}, ${`A-00${seq}`}, 'finished', ${issued}, ${issued}, ${new Date(issued.getTime() + wait * 1000)},
+          ${new Date(issued.getTime() + wait * 1000)}, ${new Date(issued.getTime() + (wait + 600) * 1000)}, 1)`.execute(handle.db);
+    }
     await rebuildStats(ctx, { verifyOnly: false });
     await signIn();
     const accepted = await app.inject({ method: 'POST', url: '/api/v1/admin/restructure', headers: { authorization: `Bearer ${token}` }, payload: { plan: PLAN, dryRun: false } });
@@ -145,6 +153,15 @@ describe.each(ENGINES)('reports across a restructuring on %s', (engine) => {
         expect(sum(d.byCompetentAgency), measure).toBe(sum(plain.byCompetentAgency));
       }
     }
+    // Queue waits are recomputed over the regrouped units' tickets (a percentile does not add up).
+    type Wait = { unitCode: string; serviceGroup: string | null; tickets: number; avgWaitSeconds: number; p90WaitSeconds: number };
+    const waitsOf = (d: { queueWaits: Wait[] }, unit: string) => d.queueWaits.find((w) => w.unitCode === unit && w.serviceGroup === null);
+    expect(waitsOf(plain, 'DTN25942')).toMatchObject({ tickets: 2, avgWaitSeconds: 90 });
+    expect(waitsOf(plain, 'DTN25945')).toMatchObject({ tickets: 1, avgWaitSeconds: 300 });
+    expect(waitsOf(mapped, 'DTN25942')).toBeUndefined();
+    expect(waitsOf(mapped, 'DTN25945')).toMatchObject({ tickets: 3, avgWaitSeconds: 160, p90WaitSeconds: 264 });
+    expect(mapped.queueWaits.find((w: Wait) => w.unitCode === 'DTN25945' && w.serviceGroup === 'A')).toMatchObject({ tickets: 3 });
+    expect(asOf.queueWaits).toEqual(plain.queueWaits);
     const bad = await get(`/stats/dashboard?${Q}&structure=later`);
     expect(bad.statusCode).toBe(400);
   });
