@@ -199,10 +199,7 @@ export function loadSettings(env: Env, overrides: Partial<Settings> = {}): Setti
       throw new SettingsError(name, `${name}: biến cấu hình không được hỗ trợ (unknown setting)`);
     }
   }
-  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
-  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new SettingsError('DATABASE_URL', 'DATABASE_URL: phải có dạng postgres://user:pass@host:port/db (must be a postgres:// URL)');
-  }
+  const databaseUrl = postgresUrl(env, 'DATABASE_URL');
   const logLevel = (env.MOTCUA_LOG_LEVEL ?? 'info').trim();
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new SettingsError('MOTCUA_LOG_LEVEL', `MOTCUA_LOG_LEVEL: giá trị không hợp lệ (invalid) "${logLevel}"`);

@@ -6,7 +6,7 @@
 // electronic identity whose number the dossier carries. Listing another dossier's papers is a read of
 // personal data, so it is audited like any other.
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.ts';
-import { normaliseDocumentName } from '../domain/files/attachment-rules.ts';
+import { isAttachmentId, normaliseDocumentName } from '../domain/files/attachment-rules.ts';
 import { formatInstantVN } from '../domain/time/instant.ts';
 import { appendAudit } from '../store/audit.ts';
 import { findAttachmentWithApplicant, insertAttachment, listApplicantDocuments } from '../store/attachments.ts';
@@ -19,7 +19,6 @@ import { storageOf } from './storage/index.ts';
 import type { Actor, RequestOrigin, ServiceContext } from './context.ts';
 
 const MAX_LISTED = 50;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Who asks: an officer, or a citizen whose own dossier it is (the portal checked ownership). */
 export type ReuseRequester = { kind: 'staff'; actor: Actor } | { kind: 'citizen'; citizen: CitizenRecord };
@@ -63,7 +62,7 @@ async function dossierForReuse(ctx: ServiceContext, requester: ReuseRequester, c
 export async function reusableDocuments(ctx: ServiceContext, requester: ReuseRequester, code: string, origin: RequestOrigin): Promise<ReusableDocument[]> {
   const { dossier, idNumber } = await dossierForReuse(ctx, requester, code, origin);
   const documents = await listApplicantDocuments(ctx.db, ctx.provinceCode, idNumber, dossier.code, MAX_LISTED);
-  await appendAudit(ctx.db, { provinceCode: ctx.provinceCode, at: ctx.now(), actor: auditActorOf(requester), action: 'dossier.reusable_documents.read',
+  await appendAudit(ctx.db, { provinceCode: ctx.provinceCode, at: ctx.now(), actor: uploaderFacts(uploaderOf(requester)).auditActor, action: 'dossier.reusable_documents.read',
     entityType: 'dossier', entityId: dossier.code, details: { sourceDossiers: [...new Set(documents.map((d) => d.dossierCode))] },
     requestId: origin.requestId, address: origin.address });
   return documents.map((d) => ({
@@ -75,7 +74,7 @@ export async function reusableDocuments(ctx: ServiceContext, requester: ReuseReq
 /** Attaches an earlier dossier's scan to this dossier. A retried request (same key) answers the first result. */
 export async function reuseDocument(ctx: ServiceContext, requester: ReuseRequester, code: string, request: ReuseRequest, origin: RequestOrigin): Promise<AttachmentView> {
   const { dossier, idNumber } = await dossierForReuse(ctx, requester, code, origin);
-  const source = UUID.test(request.sourceAttachmentId) ? await findAttachmentWithApplicant(ctx.db, ctx.provinceCode, request.sourceAttachmentId) : undefined;
+  const source = isAttachmentId(request.sourceAttachmentId) ? await findAttachmentWithApplicant(ctx.db, ctx.provinceCode, request.sourceAttachmentId) : undefined;
   // Another person's paper answers exactly like a missing one: its existence is not disclosed.
   if (!source || source.applicantIdNumber !== idNumber || source.dossierCode === dossier.code) {
     throw notFound('REUSABLE_DOCUMENT_NOT_FOUND', 'Không có giấy tờ đã số hóa này trong các hồ sơ trước đây của người nộp.', { field: 'sourceAttachmentId' });
@@ -84,7 +83,7 @@ export async function reuseDocument(ctx: ServiceContext, requester: ReuseRequest
   if (!(await storageOf(ctx).get(source.sha256))) {
     throw invalid('REUSABLE_DOCUMENT_UNAVAILABLE', 'Tệp của giấy tờ này không còn trong kho lưu trữ; vui lòng scan lại.', { field: 'sourceAttachmentId' });
   }
-  const uploader: Uploader = requester.kind === 'staff' ? requester : { kind: 'citizen', citizenId: requester.citizen.id, fullName: requester.citizen.fullName };
+  const uploader = uploaderOf(requester);
   const who = uploaderFacts(uploader);
   const { answer } = await runIdempotent(ctx.db, {
     scope: who.scope,
@@ -106,6 +105,7 @@ export async function reuseDocument(ctx: ServiceContext, requester: ReuseRequest
   return answer;
 }
 
-function auditActorOf(requester: ReuseRequester) {
-  return requester.kind === 'staff' ? requester.actor : { username: `citizen:${requester.citizen.id}`, roles: ['citizen'], unitCode: '' };
+/** The requester as the attachment rules know them (same scope, name and audit identity as an upload). */
+function uploaderOf(requester: ReuseRequester): Uploader {
+  return requester.kind === 'staff' ? requester : { kind: 'citizen', citizenId: requester.citizen.id, fullName: requester.citizen.fullName };
 }

@@ -7,6 +7,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { invalid, notFound } from '../domain/errors.ts';
 import {
   isAcceptedMediaType,
+  isAttachmentId,
   normaliseDocumentName,
   normaliseFileName,
   normaliseSha256,
@@ -154,7 +155,7 @@ export async function listDossierAttachments(ctx: ServiceContext, actor: Actor, 
 
 /** One attachment with its bytes, checked against their SHA-256 (no access check: see the scoped one). */
 export async function openAttachment(ctx: ServiceContext, code: string, id: string): Promise<{ attachment: AttachmentView; bytes: Buffer }> {
-  const record = UUID.test(id) ? await findAttachment(ctx.db, ctx.provinceCode, code, id) : undefined;
+  const record = isAttachmentId(id) ? await findAttachment(ctx.db, ctx.provinceCode, code, id) : undefined;
   if (!record) throw notFound('ATTACHMENT_NOT_FOUND', `Hồ sơ "${code}" không có tệp đính kèm "${id}".`);
   const bytes = await storageOf(ctx).get(record.sha256);
   // A row whose bytes are gone is a storage fault, not a client error: it surfaces as a 500 and in the log.
@@ -171,4 +172,3 @@ export async function downloadAttachment(ctx: ServiceContext, actor: Actor, code
   return opened;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

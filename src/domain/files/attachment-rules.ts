@@ -85,3 +85,6 @@ export function normaliseDocumentName(raw: string | undefined): string | null {
  * viewer must run (the app's `object-src 'none'` would leave an inline PDF blank in Chromium).
  */
 export const FILE_RESPONSE_CSP = "default-src 'none'; object-src 'self'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+
+/** Attachment ids are UUIDs: anything else cannot name one, and is answered "not found" without a query. */
+export const isAttachmentId = (id: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);

@@ -5,7 +5,7 @@
 import type { FeedbackStatus } from '../../domain/feedback/index.ts';
 import { checkAttachment } from '../../domain/feedback/index.ts';
 import { notFound } from '../../domain/errors.ts';
-import { normaliseFileName } from '../../domain/files/attachment-rules.ts';
+import { isAttachmentId, normaliseFileName } from '../../domain/files/attachment-rules.ts';
 import { formatInstantVN } from '../../domain/time/instant.ts';
 import { appendAudit } from '../../store/audit.ts';
 import { findFeedback, type FeedbackRow } from '../../store/feedback.ts';
@@ -106,7 +106,7 @@ export async function downloadFeedbackAttachment(ctx: ServiceContext, actor: Act
   const row = await findFeedback(ctx.db, ctx.provinceCode, code);
   if (!row) throw notFound('FEEDBACK_NOT_FOUND', `Không có câu hỏi, phản ánh mã "${rawCode}".`);
   await requireFeedbackScope(ctx, actor, row, origin);
-  const record = UUID.test(id) ? await findFeedbackAttachment(ctx.db, ctx.provinceCode, code, id) : undefined;
+  const record = isAttachmentId(id) ? await findFeedbackAttachment(ctx.db, ctx.provinceCode, code, id) : undefined;
   if (!record) throw notFound('ATTACHMENT_NOT_FOUND', `Câu hỏi, phản ánh "${code}" không có tệp đính kèm "${id}".`);
   const bytes = await storageOf(ctx).get(record.sha256);
   // A row whose bytes are gone is a storage fault, not a client error: a 500 and a line in the log.
@@ -116,4 +116,3 @@ export async function downloadFeedbackAttachment(ctx: ServiceContext, actor: Act
   return { attachment: view(record), bytes };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
