@@ -35,8 +35,8 @@ describe('units and queues administration in Chromium', () => {
     await admin.fill('[data-testid="unit-saturdayHours"]', '07:30-11:30');
     await admin.click('[data-testid="unit-save"]');
     await expect.poll(() => admin.textContent('[data-testid="units-notice"]')).toContain('Đã lưu');
-    expect(await admin.textContent(`[data-testid="unit-${POINT}"]`)).toContain('417.25.03.H74');
-    expect(await admin.textContent(`[data-testid="unit-${POINT}"]`)).toContain('tiếp nhận thứ Bảy');
+    await expect.poll(() => admin.textContent(`[data-testid="unit-${POINT}"]`)).toContain('417.25.03.H74');
+    await expect.poll(() => admin.textContent(`[data-testid="unit-${POINT}"]`)).toContain('tiếp nhận thứ Bảy');
 
     // The queue page of the same unit: give the civil-status group its own prefix.
     await admin.goto(`${session.server.baseUrl}/quan-tri/hang-doi?unit=${POINT}`);

@@ -16,7 +16,9 @@ export function AdminUnitsPage() {
   const units = useLoader('admin-units', (signal) => placesApi.units(signal));
   const [editing, setEditing] = useState<AdminUnit | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const items = units.data?.items ?? [];
+  // The server's answer to a save shows at once over the list it was made on, until the reload replaces that list.
+  const [justSaved, setJustSaved] = useState<{ over: unknown; units: Record<string, AdminUnit> }>({ over: null, units: {} });
+  const items = (units.data?.items ?? []).map((u) => (justSaved.over === units.data ? justSaved.units[u.code] ?? u : u));
   const codes = new Set(items.map((u) => u.code));
   const children = (parent: string | null) => items.filter((u) => (parent === null ? u.parentCode === null || !codes.has(u.parentCode) : u.parentCode === parent));
 
@@ -52,7 +54,11 @@ export function AdminUnitsPage() {
       <ErrorAlert error={units.error} testId="units-error" />
       {editing ? (
         <UnitForm key={editing.code} unit={editing} onDone={(saved) => {
-          if (saved) { setNotice(t('places.saved', { name: saved.name })); units.reload(); }
+          if (saved) {
+            setJustSaved((previous) => ({ over: units.data, units: { ...(previous.over === units.data ? previous.units : {}), [saved.code]: saved } }));
+            setNotice(t('places.saved', { name: saved.name }));
+            units.reload();
+          }
           setEditing(null);
         }} />
       ) : null}
