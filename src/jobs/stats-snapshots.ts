@@ -4,6 +4,7 @@
 // instance's overlapping run fail and roll back rather than count twice.
 import type { ServiceContext } from '../services/context.ts';
 import { claimJobLease, releaseJobLease } from '../store/job-leases.ts';
+import { rescopeIfTreeMoved } from '../services/stats-rebuild.ts';
 import { firstIntakeDay, lastSnapshotDay, takeOpenSnapshots } from '../store/stats-open.ts';
 import { dayNumberOfIsoDate, isoDateOfDayNumber, localDayNumber } from '../domain/calendar/local-time.ts';
 
@@ -12,6 +13,8 @@ export const SNAPSHOT_DAYS_PER_RUN = 92;
 
 export interface SnapshotJobReport {
   leaseHeld: boolean;
+  /** Units a restructuring moved in the tree, whose scope rows were re-derived first (0 most ticks). */
+  rescopedUnits: number;
   days: number;
   rows: number;
 }
@@ -26,13 +29,15 @@ export async function pendingSnapshotDays(ctx: ServiceContext): Promise<{ from: 
 }
 
 export async function takeDueSnapshots(ctx: ServiceContext, options: { holder: string; leaseMs: number }): Promise<SnapshotJobReport> {
-  if (!(await claimJobLease(ctx.db, STATS_SNAPSHOT_JOB, options.holder, ctx.now(), options.leaseMs))) return { leaseHeld: false, days: 0, rows: 0 };
+  if (!(await claimJobLease(ctx.db, STATS_SNAPSHOT_JOB, options.holder, ctx.now(), options.leaseMs))) return { leaseHeld: false, rescopedUnits: 0, days: 0, rows: 0 };
   let failure: string | null = null;
   try {
+    // First the tree: snapshots are summed over it, so a moved unit re-derives the scope rows and forgets them.
+    const rescopedUnits = (await rescopeIfTreeMoved(ctx)).staleUnits;
     const range = await pendingSnapshotDays(ctx);
-    if (!range) return { leaseHeld: true, days: 0, rows: 0 };
+    if (!range) return { leaseHeld: true, rescopedUnits, days: 0, rows: 0 };
     const taken = await ctx.db.transaction().execute((trx) => takeOpenSnapshots(trx, ctx.provinceCode, range.from, range.to, ctx.now()));
-    return { leaseHeld: true, ...taken };
+    return { leaseHeld: true, rescopedUnits, ...taken };
   } catch (error) {
     failure = (error as Error).message;
     throw error;

@@ -2,7 +2,8 @@
 // live rollups match it. --verify only compares (exit 1 on any difference); without it the facts are
 // replaced by the recomputation and compared again.
 import { diffRollupsWithHistory, historyRollups, replaceFactsFromHistory, type RollupDifference } from '../store/stats-rebuild.ts';
-import { diffScopeRollups } from '../store/stats-scope.ts';
+import { sql } from 'kysely';
+import { diffScopeRollups, replaceScopeRollups, staleScopeUnits } from '../store/stats-scope.ts';
 import { clearOpenSnapshots } from '../store/stats-open.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -46,4 +47,24 @@ export async function rebuildStats(ctx: ServiceContext, options: { verifyOnly: b
     verifiedOnly: false, differencesBefore: before.count, sample: before.sample, differencesAfter: after.count, historyRollupRows: after.rows,
     scopeDifferencesBefore: scopeBefore.count, scopeDifferencesAfter: scopeAfter.count, staleTreeUnits: scopeAfter.staleUnits, ...written,
   };
+}
+
+/**
+ * After a restructuring moved units in the tree: re-derive the scope rows from stats_daily under today's
+ * tree and forget the end-of-day snapshots summed over the old one (the snapshot job takes them again).
+ * Until then the summary answers the moved subtrees from stats_daily, exact but slower; the snapshot job
+ * calls this each tick, so nobody has to remember `motcua stats rebuild` after a plan takes effect.
+ */
+export async function rescopeIfTreeMoved(ctx: ServiceContext): Promise<{ staleUnits: number; scopeRows: number }> {
+  if ((await staleScopeUnits(ctx.db)) === 0) return { staleUnits: 0, scopeRows: 0 };
+  return ctx.db.transaction().execute(async (trx) => {
+    // Live commands wait on these locks and add their events on top once this commits; checking again
+    // under them makes a second caller find nothing to do.
+    await sql`LOCK TABLE stats_scope_closure, stats_scope_daily IN EXCLUSIVE MODE`.execute(trx);
+    const staleUnits = await staleScopeUnits(trx);
+    if (staleUnits === 0) return { staleUnits, scopeRows: 0 };
+    const scopeRows = await replaceScopeRollups(trx, ctx.provinceCode);
+    await clearOpenSnapshots(trx, ctx.provinceCode);
+    return { staleUnits, scopeRows };
+  });
 }

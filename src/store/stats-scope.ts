@@ -111,6 +111,14 @@ export async function diffScopeRollups(db: Db, provinceCode: string, source: Raw
     WITH h AS (${scopeRowsOf(source)}), s AS (SELECT * FROM stats_scope_daily WHERE province_code = ${provinceCode})
     SELECT count(*)::bigint AS n FROM s FULL OUTER JOIN h
       ON s.scope_unit_code = h.scope_unit_code AND s.day = h.day AND s.channel = h.channel WHERE ${differs}`.execute(db);
+  return { count: Number(diff.rows[0]?.n ?? 0), staleUnits: await staleScopeUnits(db) };
+}
+
+/**
+ * How many units' ancestry in the scope rows' tree (stats_scope_closure) differs from today's unit tree.
+ * Small reads (the closure has a row per unit and ancestor), so the snapshot job checks it every tick.
+ */
+export async function staleScopeUnits(db: Db): Promise<number> {
   const stale = await sql<{ n: string }>`
     WITH RECURSIVE up AS (
       SELECT code AS unit_code, code AS ancestor_code, parent_code FROM units
@@ -122,5 +130,5 @@ export async function diffScopeRollups(db: Db, provinceCode: string, source: Raw
       UNION ALL
       (SELECT unit_code, ancestor_code FROM stats_scope_closure EXCEPT SELECT unit_code, ancestor_code FROM live)
     ) x`.execute(db);
-  return { count: Number(diff.rows[0]?.n ?? 0), staleUnits: Number(stale.rows[0]?.n ?? 0) };
+  return Number(stale.rows[0]?.n ?? 0);
 }

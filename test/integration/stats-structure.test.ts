@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, testClock, testContext } from '../support/context.ts';
 import { seedDemo } from '../../src/services/demo-seed.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { rebuildStats } from '../../src/services/stats-rebuild.ts';
+import { takeDueSnapshots } from '../../src/jobs/stats-snapshots.ts';
 import { applyDuePlans } from '../../src/services/restructure.ts';
 import type { DatabaseHandle } from '../../src/store/database.ts';
 
@@ -237,6 +238,33 @@ describe.each(ENGINES)('reports across a restructuring on %s', (engine) => {
       }
       expect((await get(`${path}&structure=x`)).statusCode).toBe(400);
     }
+  });
+  it('re-derives the scope rows after a plan moves a point to another Branch, in the snapshot job, figures unchanged', async () => {
+    const ctx = testContext(handle, clock);
+    const parentOf = async (code: string) => (await sql<{ parent_code: string }>`SELECT parent_code FROM units WHERE code = ${code}`.execute(handle.db)).rows[0]!.parent_code;
+    const from = await parentOf('DTN25741');
+    const to = from === 'CN718' ? 'CN724' : 'CN718';
+    const summaryOf = async (unit: string) => {
+      const res = await get(`/stats/summary?unitCode=${unit}&from=2024-12-01&to=2025-01-05`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as unknown;
+    };
+    const before = await Promise.all([from, to, 'TT74'].map(summaryOf));
+    const plan = { id: 'test-move', title: 'Chuyển điểm tiếp nhận sang Chi nhánh khác', effectiveAt: '2025-01-05T08:00:00+07:00', operations: [{ op: 'move', code: 'DTN25741', parentCode: to }] };
+    const moved = await app.inject({ method: 'POST', url: '/api/v1/admin/restructure', headers: { authorization: `Bearer ${token}` }, payload: { plan, dryRun: false } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await parentOf('DTN25741')).toBe(to);
+    expect((await rebuildStats(ctx, { verifyOnly: true })).staleTreeUnits).toBe(1);
+    // Until the job runs the moved subtrees are answered exactly from stats_daily, by today's tree.
+    const during = await Promise.all([from, to, 'TT74'].map(summaryOf));
+    expect(during[2]).toEqual(before[2]);
+
+    const job = await takeDueSnapshots(ctx, { holder: 'test', leaseMs: 60_000 });
+    expect(job.rescopedUnits).toBe(1);
+    const verified = await rebuildStats(ctx, { verifyOnly: true });
+    expect([verified.staleTreeUnits, verified.scopeDifferencesBefore, verified.differencesBefore]).toEqual([0, 0, 0]);
+    expect(await Promise.all([from, to, 'TT74'].map(summaryOf))).toEqual(during);
+    expect((await takeDueSnapshots(ctx, { holder: 'test', leaseMs: 60_000 })).rescopedUnits).toBe(0);
   });
 });
 
