@@ -2,6 +2,7 @@
 // side is written at once, effective-dated), move open work to the successors at the effective instant,
 // undo a plan that has not taken effect. Open dossiers keep their status and due date: the law forbids
 // refusing, stopping or restarting a dossier because of a reorganisation (domain.md §1).
+import { noticeMovedAppointments, noticeMovedReturnPlaces } from './restructure-notices.ts';
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { conflict, invalid, notFound } from '../domain/errors.ts';
@@ -227,8 +228,13 @@ async function moveOpenWork(trx: Db, ctx: ServiceContext, planId: string, effect
   const staff = (await staffOfUnits(trx, ctx.provinceCode, [...closures.keys()])).map((s) => ({ username: s.username, to: closures.get(s.unitCode)!.fallback ?? closures.get(s.unitCode)!.successors[0] ?? s.unitCode }));
   await moveStaff(trx, ctx.provinceCode, staff, now);
   const other = await moveOtherOpenWork(trx, ctx.provinceCode, closures, openWorkWindow(effectiveAt), { at: now, username: undo.actor.username, roles: undo.actor.roles, planId, reason });
-  const { moved, ...counts } = other;
-  return { dossiersMoved: moves.length, staffMoved: staff.length, ticketsMoved: counts.tickets, appointmentsMoved: counts.appointments, openWork: counts, paperTransfers: moved.paperTransfers, subDossiers: moved.subDossiers };
+  const { moved, movedAppointments, ...counts } = other;
+  // The citizens whose place changed are told in the same transaction.
+  const notified = {
+    returnPlaces: await noticeMovedReturnPlaces(trx, ctx.provinceCode, { id: planId, effectiveAt }, moves),
+    appointments: await noticeMovedAppointments(trx, ctx.provinceCode, { id: planId, effectiveAt }, movedAppointments),
+  };
+  return { dossiersMoved: moves.length, staffMoved: staff.length, ticketsMoved: counts.tickets, appointmentsMoved: counts.appointments, openWork: counts, paperTransfers: moved.paperTransfers, subDossiers: moved.subDossiers, notified };
 }
 
 /** Applies scheduled plans whose instant has come (called by the server's timer; safe on several instances). */

@@ -11,7 +11,7 @@ export interface NotificationRequest {
   /** Template name, e.g. 'dossier.received' (templates live in src/services/notifications/). */
   template: string;
   payload: Record<string, unknown>;
-  subjectKind?: 'dossier' | 'feedback' | 'staff' | 'ticket';
+  subjectKind?: 'dossier' | 'feedback' | 'staff' | 'ticket' | 'appointment';
   subjectCode?: string;
   /** Unique per cause and channel, e.g. `dossier:${code}:received:email`. */
   dedupeKey: string;
@@ -19,20 +19,22 @@ export interface NotificationRequest {
 
 /** Queues a message; a second request with the same dedupe key is ignored. */
 export async function enqueueNotification(db: Db, provinceCode: string, request: NotificationRequest): Promise<void> {
-  await db
-    .insertInto('notifications')
-    .values({
-      province_code: provinceCode,
-      channel: request.channel,
-      recipient: request.recipient,
-      template: request.template,
-      payload: JSON.stringify(request.payload),
-      subject_kind: request.subjectKind ?? null,
-      subject_code: request.subjectCode ?? null,
-      dedupe_key: request.dedupeKey,
-    })
-    .onConflict((oc) => oc.columns(['province_code', 'dedupe_key']).doNothing())
-    .execute();
+  await enqueueNotifications(db, provinceCode, [request]);
+}
+
+/** Many messages at once (a restructuring's notices), 500 rows a statement; a dedupe key already queued is skipped. */
+export async function enqueueNotifications(db: Db, provinceCode: string, requests: readonly NotificationRequest[]): Promise<void> {
+  for (let i = 0; i < requests.length; i += 500) {
+    await db
+      .insertInto('notifications')
+      .values(requests.slice(i, i + 500).map((request) => ({
+        province_code: provinceCode, channel: request.channel, recipient: request.recipient, template: request.template,
+        payload: JSON.stringify(request.payload), subject_kind: request.subjectKind ?? null, subject_code: request.subjectCode ?? null,
+        dedupe_key: request.dedupeKey,
+      })))
+      .onConflict((oc) => oc.columns(['province_code', 'dedupe_key']).doNothing())
+      .execute();
+  }
 }
 
 export interface NotificationRecord {

@@ -93,11 +93,11 @@ export interface MoveActor {
 }
 
 /** Moves the open work of the closed units to their successors (inside the plan's transaction). */
-export async function moveOpenWork(db: Db, provinceCode: string, closures: ReadonlyMap<string, StoredClosure>, window: OpenWorkWindow, actor: MoveActor): Promise<OpenWorkCounts & { moved: Record<string, string[]> }> {
+export async function moveOpenWork(db: Db, provinceCode: string, closures: ReadonlyMap<string, StoredClosure>, window: OpenWorkWindow, actor: MoveActor): Promise<OpenWorkCounts & { moved: Record<string, string[]>; movedAppointments: MovedAppointment[] }> {
   const counts: OpenWorkCounts = { ...NO_OPEN_WORK };
   const moved: Record<string, string[]> = { paperTransfers: [], subDossiers: [] };
   const handovers = [...closures.values()].map((c) => ({ from: c.code, to: defaultSuccessor(c) })).filter((h): h is { from: string; to: string } => h.to !== null);
-  if (handovers.length === 0) return { ...counts, moved };
+  if (handovers.length === 0) return { ...counts, moved, movedAppointments: [] };
 
   counts.serviceGroups = await moveServiceGroups(db, provinceCode, handovers);
   const counterCodes = await moveCounters(db, provinceCode, handovers);
@@ -105,7 +105,8 @@ export async function moveOpenWork(db: Db, provinceCode: string, closures: Reado
   const tickets = await moveTickets(db, provinceCode, handovers, counterCodes, window, actor);
   counts.tickets = tickets.tickets;
   counts.ticketSeries = tickets.series;
-  counts.appointments = await moveAppointments(db, provinceCode, handovers, window);
+  const movedAppointments = await moveAppointments(db, provinceCode, handovers, window);
+  counts.appointments = movedAppointments.length;
 
   for (const t of await pendingPaperTransfers(db, provinceCode, [...closures.keys()])) {
     const from = closures.get(t.from_unit_code);
@@ -133,7 +134,7 @@ export async function moveOpenWork(db: Db, provinceCode: string, closures: Reado
   }
 
   counts.feedback = await moveFeedback(db, provinceCode, closures, actor);
-  return { ...counts, moved };
+  return { ...counts, moved, movedAppointments };
 }
 
 async function pendingPaperTransfers(db: Db, provinceCode: string, codes: string[]) {
@@ -262,13 +263,18 @@ async function moveTickets(db: Db, provinceCode: string, handovers: ReadonlyArra
 }
 
 /** Booked appointments from the instant on keep their slot and group at the successor (never cancelled, even past its capacity). */
-async function moveAppointments(db: Db, provinceCode: string, handovers: ReadonlyArray<{ from: string; to: string }>, window: OpenWorkWindow): Promise<number> {
-  let moved = 0;
+export interface MovedAppointment {
+  code: string;
+  from: string;
+}
+
+async function moveAppointments(db: Db, provinceCode: string, handovers: ReadonlyArray<{ from: string; to: string }>, window: OpenWorkWindow): Promise<MovedAppointment[]> {
+  const moved: MovedAppointment[] = [];
   for (const h of handovers) {
-    const result = await db.updateTable('queue_appointments').set({ unit_code: h.to })
+    const rows = await db.updateTable('queue_appointments').set({ unit_code: h.to })
       .where('province_code', '=', provinceCode).where('unit_code', '=', h.from).where('status', '=', 'booked').where('slot_end', '>', window.fromInstant)
-      .executeTakeFirst();
-    moved += Number(result.numUpdatedRows);
+      .returning('code').execute();
+    moved.push(...rows.map((r) => ({ code: r.code, from: h.from })));
   }
   return moved;
 }

@@ -233,6 +233,29 @@ describe.each(ENGINES)('restructuring phases 2 and 3 on %s', (engine) => {
     clock.set('2025-01-01T00:05:00+07:00');
     expect(await applyDuePlans(f.ctx)).toEqual(['bd-phase-2']);
     expect(await applyDuePlans(f.ctx)).toEqual([]);
+    // The citizens whose place changed are told: each booked appointment moved (SMS) and each applicant
+    // whose result is now returned at a successor (not by post), in the plan's transaction.
+    const applied = (await sql<{ details: { appointmentsMoved: number; notified: { appointments: number; returnPlaces: number } } }>`
+      SELECT details FROM audit_log WHERE action = 'restructure.apply' AND entity_id = 'bd-phase-2'`.execute(f.handle.db)).rows[0]!.details;
+    const queued = async (template: string) => (await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM notifications WHERE template = ${template} AND channel = 'sms'`.execute(f.handle.db)).rows[0]!.n;
+    expect(applied.appointmentsMoved).toBeGreaterThan(9 * 5);
+    expect(applied.notified.appointments).toBe(applied.appointmentsMoved);
+    expect(await queued('queue.appointment_moved')).toBe(applied.appointmentsMoved);
+    const returnMoves = (await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM dossier_actions a JOIN dossiers d ON d.province_code = a.province_code AND d.code = a.dossier_code
+      WHERE a.type = 'restructure' AND a.payload->>'planId' = 'bd-phase-2' AND a.payload->'moves' @> '[{"role":"return"}]'::jsonb AND NOT d.return_by_post`.execute(f.handle.db)).rows[0]!.n;
+    expect(returnMoves).toBeGreaterThan(0);
+    expect(applied.notified.returnPlaces).toBe(returnMoves);
+    expect(await queued('dossier.return_place_changed')).toBe(returnMoves);
+    const sms = (await sql<{ recipient: string; payload: Record<string, string> }>`
+      SELECT n.recipient, n.payload FROM notifications n WHERE n.template = 'queue.appointment_moved' ORDER BY n.id LIMIT 1`.execute(f.handle.db)).rows[0]!;
+    const appointment = (await sql<{ phone: string; unit_code: string; name: string }>`
+      SELECT a.phone, a.unit_code, u.name FROM queue_appointments a JOIN units u ON u.code = a.unit_code WHERE a.code = ${sms.payload.code}`.execute(f.handle.db)).rows[0]!;
+    expect(sms.recipient).toBe(appointment.phone);
+    expect(sms.payload.place).toBe(appointment.name);
+    expect(sms.payload.previousPlace).not.toBe(appointment.name);
+    expect(sms.payload.effectiveDate).toBe('01/01/2025');
     expect(await orphansAt('2025-01-01T00:05:00+07:00')).toEqual([]);
     expect(await openWorkOrphansAt('2025-01-01T00:05:00+07:00')).toEqual([]);
     expect(await openWorkTotals()).toEqual(workBefore);

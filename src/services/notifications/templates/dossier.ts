@@ -82,6 +82,21 @@ export const DOSSIER_TEMPLATES: NotificationTemplate[] = [
     }),
   },
   {
+    // A restructuring closed the unit where the result was to be returned (domain.md §1: open dossiers
+    // continue at the successor units); the applicant learns the new place before going to the old one.
+    name: 'dossier.return_place_changed',
+    label: 'Đổi nơi trả kết quả do sắp xếp đơn vị',
+    render: (p, c) => ({
+      subject: `Hồ sơ ${text(p, 'code')}: đổi nơi trả kết quả`,
+      text: body(p, c, [
+        `Do sắp xếp lại đơn vị, từ ngày ${text(p, 'effectiveDate')} ${text(p, 'previousPlace', 'nơi đã hẹn')} không còn trả kết quả hồ sơ.`,
+        `Kết quả hồ sơ của ông/bà sẽ được trả tại ${text(p, 'returnPlace')}${text(p, 'returnAddress') ? `, địa chỉ ${text(p, 'returnAddress')}` : ''}.`,
+        'Thời hạn giải quyết đã hẹn không thay đổi.',
+      ]),
+      sms: sms(c, text(p, 'code'), `Ho so ${text(p, 'code')}: tu ${text(p, 'effectiveDate')} nhan ket qua tai ${text(p, 'returnPlace')}.`),
+    }),
+  },
+  {
     name: 'dossier.result_ready',
     label: 'Có kết quả giải quyết',
     render: (p, c) => ({

@@ -4,6 +4,7 @@ import { CITIZEN_OTP_TEMPLATES } from './citizen-otp.ts';
 import { DOSSIER_TEMPLATES } from './dossier.ts';
 import { STAFF_TIMER_TEMPLATES } from './dossier-timers.ts';
 import { FEEDBACK_TEMPLATES } from './feedback.ts';
+import { QUEUE_TEMPLATES } from './queue.ts';
 import type { NotificationTemplate, RenderedMessage, TemplateContext } from './template.ts';
 
 export type { NotificationTemplate, RenderedMessage, TemplateContext } from './template.ts';
@@ -13,6 +14,7 @@ const ALL_TEMPLATES: readonly NotificationTemplate[] = [
   ...STAFF_TIMER_TEMPLATES,
   ...FEEDBACK_TEMPLATES,
   ...CITIZEN_OTP_TEMPLATES,
+  ...QUEUE_TEMPLATES,
 ];
 
 const BY_NAME = new Map<string, NotificationTemplate>();

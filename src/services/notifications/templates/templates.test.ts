@@ -27,6 +27,18 @@ describe('notification templates', () => {
     expect(renderNotification('dossier.result_ready', { ...payload, byPost: true }, context).text).toContain('qua dịch vụ bưu chính công ích');
   });
 
+  it('tells where a result and an appointment go after a restructuring, with the new address and the kept time', () => {
+    const moved = renderNotification('dossier.return_place_changed', { ...payload, effectiveDate: '01/01/2025', previousPlace: 'Điểm tiếp nhận Phường Chánh Mỹ',
+      returnPlace: 'Chi nhánh Thủ Dầu Một', returnAddress: '1 Quang Trung, Phú Cường' }, context);
+    expect(moved.text).toContain('từ ngày 01/01/2025 Điểm tiếp nhận Phường Chánh Mỹ không còn trả kết quả');
+    expect(moved.text).toContain('tại Chi nhánh Thủ Dầu Một, địa chỉ 1 Quang Trung, Phú Cường');
+    expect(moved.sms).toContain('tu 01/01/2025 nhan ket qua tai Chi nhanh Thu Dau Mot');
+    const appointment = renderNotification('queue.appointment_moved', { code: 'LH-0042', fullName: 'Trần Thị Bình', slotStart: '2025-01-02T02:00:00.000Z',
+      effectiveDate: '01/01/2025', previousPlace: 'Điểm tiếp nhận Phường Chánh Mỹ', place: 'Chi nhánh Thủ Dầu Một', address: null }, context);
+    expect(appointment.text).toContain('Lịch hẹn LH-0042 lúc 09:00 ngày 02/01/2025 của ông/bà giữ nguyên giờ và chuyển sang Chi nhánh Thủ Dầu Một.');
+    expect(appointment.sms).toBe('Lich hen LH-0042 luc 09:00 ngay 02/01/2025 chuyen sang Chi nhanh Thu Dau Mot, giu nguyen gio hen.');
+  });
+
   it('refuses an unknown template by name', () => {
     expect(() => renderNotification('feedback.nope', payload, context)).toThrow(UnknownTemplateError);
   });
