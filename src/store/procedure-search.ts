@@ -169,8 +169,8 @@ const hitColumns = sql`v.procedure_code, v.version, v.name, v.field, v.field_cod
   v.processing_days, v.processing_hours`;
 
 /**
- * One statement: the versions passing the row filters and the words, on a narrow projection (code,
- * version, rank keys) kept once; then the location-free filter on those; the count; the page's display
+ * One statement: the versions passing the row filters and the words, read from the narrow search table
+ * (0032) and kept once as (code, version, rank keys); then the location-free filter on those; the count; the page's display
  * columns and location-free status for its rows only. The first step stands alone (MATERIALIZED) so
  * the planner finds the candidates from the token index rather than, say, walking the primary key to
  * merge with the location-free spans and reading every row's tokens on the way (seen: 20 ms to 1 s).
@@ -180,7 +180,7 @@ async function pageByRank(db: Db, search: ProcedureSearch, where: RawBuilder<unk
   const result = await sql<HitRow & { procedure_code: string | null }>`
     WITH candidates AS MATERIALIZED (
       SELECT v.province_code, v.procedure_code, v.version, v.must_file_in_own_area, ${rank} AS tier, length(v.name_folded) AS name_length
-        FROM procedure_versions v
+        FROM procedure_search v
        WHERE ${where}),
     matches AS MATERIALIZED (
       SELECT v.procedure_code, v.version, v.tier, v.name_length FROM candidates v ${locationFilter ? sql`WHERE ${locationFilter}` : sql``})
@@ -195,19 +195,22 @@ async function pageByRank(db: Db, search: ProcedureSearch, where: RawBuilder<unk
   return { total, items: result.rows.filter((r): r is HitRow => r.procedure_code !== null).map(toHit) };
 }
 
+/**
+ * No words: the versions passing the filters in code order, from the narrow table (0032); count and
+ * page in one statement, the page's display columns read for its rows only.
+ */
 async function pageByCode(db: Db, search: ProcedureSearch, where: RawBuilder<unknown>): Promise<{ items: SearchHit[]; total: number }> {
-  const result = await sql<HitRow>`
-    SELECT v.*, ${locationFreeAt(search.at)} AS location_free
-      FROM (SELECT v.province_code, v.must_file_in_own_area, ${hitColumns}
-              FROM procedure_versions v
-             WHERE ${where}
-             ORDER BY v.procedure_code
-             LIMIT ${search.limit} OFFSET ${search.offset}) AS v
-     ORDER BY v.procedure_code`.execute(db);
-  const total = result.rows.length < search.limit && (result.rows.length > 0 || search.offset === 0)
-    ? search.offset + result.rows.length
-    : await countMatches(db, where);
-  return { total, items: result.rows.map(toHit) };
+  const result = await sql<HitRow & { procedure_code: string | null }>`
+    SELECT c.total, hit.*
+      FROM (SELECT count(*) AS total FROM procedure_search v WHERE ${where}) AS c
+      LEFT JOIN LATERAL (
+        SELECT ${hitColumns}, ${locationFreeAt(search.at)} AS location_free
+          FROM (SELECT v.procedure_code, v.version FROM procedure_search v WHERE ${where}
+                 ORDER BY v.province_code, v.procedure_code, v.version LIMIT ${search.limit} OFFSET ${search.offset}) AS p
+          JOIN procedure_versions v ON v.province_code = ${search.provinceCode} AND v.procedure_code = p.procedure_code AND v.version = p.version) AS hit ON true
+     ORDER BY hit.procedure_code`.execute(db);
+  const total = Number(result.rows[0]?.total ?? 0);
+  return { total, items: result.rows.filter((r): r is HitRow => r.procedure_code !== null).map(toHit) };
 }
 
 function toHit(r: HitRow): SearchHit {
@@ -224,11 +227,6 @@ function toHit(r: HitRow): SearchHit {
     processingHours: r.processing_hours,
     version: r.version,
   };
-}
-
-async function countMatches(db: Db, where: RawBuilder<unknown>): Promise<number> {
-  const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM procedure_versions v WHERE ${where}`.execute(db);
-  return Number(result.rows[0]?.n ?? 0);
 }
 
 // ---------------------------------------------------------------------------------------------------
