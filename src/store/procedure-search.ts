@@ -170,20 +170,21 @@ const hitColumns = sql`v.procedure_code, v.version, v.name, v.field, v.field_cod
 
 /**
  * One statement: the versions passing the row filters and the words, read from the narrow search table
- * (0032) and kept once as (code, version, rank keys); then the location-free filter on those; the count; the page's display
- * columns and location-free status for its rows only. The first step stands alone (MATERIALIZED) so
+ * (0032) and kept once as (code, version, rank keys); then, when asked, the location-free filter on
+ * those (a second step, so the candidates are not copied again without it); the count; the page's
+ * display columns and location-free status for its rows only. The first step stands alone (MATERIALIZED) so
  * the planner finds the candidates from the token index rather than, say, walking the primary key to
  * merge with the location-free spans and reading every row's tokens on the way (seen: 20 ms to 1 s).
  * An offset past the end still gets the total (the page is then one row of nulls).
  */
 async function pageByRank(db: Db, search: ProcedureSearch, where: RawBuilder<unknown>, locationFilter: RawBuilder<unknown> | undefined, rank: RawBuilder<number>): Promise<{ items: SearchHit[]; total: number }> {
   const result = await sql<HitRow & { procedure_code: string | null }>`
-    WITH candidates AS MATERIALIZED (
+    WITH ${locationFilter ? sql`candidates` : sql`matches`} AS MATERIALIZED (
       SELECT v.province_code, v.procedure_code, v.version, v.must_file_in_own_area, ${rank} AS tier, length(v.name_folded) AS name_length
         FROM procedure_search v
-       WHERE ${where}),
-    matches AS MATERIALIZED (
-      SELECT v.procedure_code, v.version, v.tier, v.name_length FROM candidates v ${locationFilter ? sql`WHERE ${locationFilter}` : sql``})
+       WHERE ${where})
+    ${locationFilter ? sql`, matches AS MATERIALIZED (
+      SELECT v.procedure_code, v.version, v.tier, v.name_length FROM candidates v WHERE ${locationFilter})` : sql``}
     SELECT c.total, hit.*
       FROM (SELECT count(*) AS total FROM matches) AS c
       LEFT JOIN LATERAL (
