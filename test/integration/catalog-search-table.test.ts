@@ -13,6 +13,7 @@ import { importProcedureRecords } from '../../src/services/import-procedures.ts'
 import { searchProcedures } from '../../src/services/procedures.ts';
 import { publishDecision } from '../../src/services/publications.ts';
 import { migrate, readMigrationFiles } from '../../src/store/migrate.ts';
+import { closeOpenVersions, insertVersions, versionAt } from '../../src/store/procedures.ts';
 import { openPGlite, openPostgres, type DatabaseHandle, type Db } from '../../src/store/database.ts';
 import type { ProcedureRecord } from '../../src/domain/catalog/procedure-record.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
@@ -111,6 +112,34 @@ describe.each(ENGINES)('the catalog search table on %s', (engine) => {
     expect(await codes('ket hon', '2025-01-20T00:00:00+07:00')).toEqual(['1.000003']);
   });
 
+  it('follows a version written outside the importer, in the writer’s transaction (as the workflow editor does)', async () => {
+    clock.set('2025-02-10T09:00:00+07:00');
+    const now = clock.now();
+    const current = (await versionAt(handle.db, ctx.provinceCode, '1.000005', now))!;
+    const write = async (db: Db) => {
+      await closeOpenVersions(db, ctx.provinceCode, ['1.000005'], now);
+      await insertVersions(db, [{
+        provinceCode: ctx.provinceCode, procedureCode: '1.000005', version: current.version + 1, validFrom: now, contentHash: `${current.contentHash}-2`,
+        content: { ...current.content, name: 'Chứng thực chữ ký người dịch' }, problems: current.problems, raw: current.raw,
+        processingDays: current.processingDays, processingHours: current.processingHours, agencies: 'Phòng Tư pháp', createdAt: now, createdBy: 'test',
+      }]);
+    };
+    // A rolled-back writer leaves nothing behind in the search table either.
+    await expect(handle.db.transaction().execute(async (trx) => {
+      await write(trx);
+      throw new Error('rollback');
+    })).rejects.toThrow('rollback');
+    expect(await rows(handle.db)).toBe(6);
+    expect(await outOfStep(handle.db)).toBe(0);
+
+    await handle.db.transaction().execute((trx) => write(trx));
+    expect(await rows(handle.db)).toBe(7);
+    expect(await outOfStep(handle.db)).toBe(0);
+    expect(await codes('chu ky nguoi dich')).toEqual(['1.000005']);
+    expect(await codes('ban sao tu ban chinh')).toEqual([]);
+    expect((await searchProcedures(ctx, { agency: 'Phòng Tư pháp' })).items.map((i) => i.code)).toEqual(['1.000005']);
+  });
+
   it('is not touched by publication decisions, and the location-free filter reads them at the asked instant', async () => {
     const before = await sql`SELECT * FROM procedure_search ORDER BY procedure_code, version`.execute(handle.db);
     await publishDecision(ctx, {
@@ -127,6 +156,6 @@ describe.each(ENGINES)('the catalog search table on %s', (engine) => {
 
   it('leaves deleting a version refused (the table has no delete to follow)', async () => {
     await expect(sql`DELETE FROM procedure_versions WHERE procedure_code = '1.000001'`.execute(handle.db)).rejects.toThrow(/immutable/);
-    expect(await rows(handle.db)).toBe(6);
+    expect(await rows(handle.db)).toBe(7);
   });
 });
