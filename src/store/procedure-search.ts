@@ -169,21 +169,22 @@ const hitColumns = sql`v.procedure_code, v.version, v.name, v.field, v.field_cod
   v.processing_days, v.processing_hours`;
 
 /**
- * One statement: the versions passing the row filters and the words, on a narrow projection (code,
- * version, rank keys) kept once; then the location-free filter on those; the count; the page's display
- * columns and location-free status for its rows only. The first step stands alone (MATERIALIZED) so
+ * One statement: the versions passing the row filters and the words, read from the narrow search table
+ * (0032) and kept once as (code, version, rank keys); then, when asked, the location-free filter on
+ * those (a second step, so the candidates are not copied again without it); the count; the page's
+ * display columns and location-free status for its rows only. The first step stands alone (MATERIALIZED) so
  * the planner finds the candidates from the token index rather than, say, walking the primary key to
  * merge with the location-free spans and reading every row's tokens on the way (seen: 20 ms to 1 s).
  * An offset past the end still gets the total (the page is then one row of nulls).
  */
 async function pageByRank(db: Db, search: ProcedureSearch, where: RawBuilder<unknown>, locationFilter: RawBuilder<unknown> | undefined, rank: RawBuilder<number>): Promise<{ items: SearchHit[]; total: number }> {
   const result = await sql<HitRow & { procedure_code: string | null }>`
-    WITH candidates AS MATERIALIZED (
+    WITH ${locationFilter ? sql`candidates` : sql`matches`} AS MATERIALIZED (
       SELECT v.province_code, v.procedure_code, v.version, v.must_file_in_own_area, ${rank} AS tier, length(v.name_folded) AS name_length
-        FROM procedure_versions v
-       WHERE ${where}),
-    matches AS MATERIALIZED (
-      SELECT v.procedure_code, v.version, v.tier, v.name_length FROM candidates v ${locationFilter ? sql`WHERE ${locationFilter}` : sql``})
+        FROM procedure_search v
+       WHERE ${where})
+    ${locationFilter ? sql`, matches AS MATERIALIZED (
+      SELECT v.procedure_code, v.version, v.tier, v.name_length FROM candidates v WHERE ${locationFilter})` : sql``}
     SELECT c.total, hit.*
       FROM (SELECT count(*) AS total FROM matches) AS c
       LEFT JOIN LATERAL (
@@ -195,19 +196,22 @@ async function pageByRank(db: Db, search: ProcedureSearch, where: RawBuilder<unk
   return { total, items: result.rows.filter((r): r is HitRow => r.procedure_code !== null).map(toHit) };
 }
 
+/**
+ * No words: the versions passing the filters in code order, from the narrow table (0032); count and
+ * page in one statement, the page's display columns read for its rows only.
+ */
 async function pageByCode(db: Db, search: ProcedureSearch, where: RawBuilder<unknown>): Promise<{ items: SearchHit[]; total: number }> {
-  const result = await sql<HitRow>`
-    SELECT v.*, ${locationFreeAt(search.at)} AS location_free
-      FROM (SELECT v.province_code, v.must_file_in_own_area, ${hitColumns}
-              FROM procedure_versions v
-             WHERE ${where}
-             ORDER BY v.procedure_code
-             LIMIT ${search.limit} OFFSET ${search.offset}) AS v
-     ORDER BY v.procedure_code`.execute(db);
-  const total = result.rows.length < search.limit && (result.rows.length > 0 || search.offset === 0)
-    ? search.offset + result.rows.length
-    : await countMatches(db, where);
-  return { total, items: result.rows.map(toHit) };
+  const result = await sql<HitRow & { procedure_code: string | null }>`
+    SELECT c.total, hit.*
+      FROM (SELECT count(*) AS total FROM procedure_search v WHERE ${where}) AS c
+      LEFT JOIN LATERAL (
+        SELECT ${hitColumns}, ${locationFreeAt(search.at)} AS location_free
+          FROM (SELECT v.procedure_code, v.version FROM procedure_search v WHERE ${where}
+                 ORDER BY v.province_code, v.procedure_code, v.version LIMIT ${search.limit} OFFSET ${search.offset}) AS p
+          JOIN procedure_versions v ON v.province_code = ${search.provinceCode} AND v.procedure_code = p.procedure_code AND v.version = p.version) AS hit ON true
+     ORDER BY hit.procedure_code`.execute(db);
+  const total = Number(result.rows[0]?.total ?? 0);
+  return { total, items: result.rows.filter((r): r is HitRow => r.procedure_code !== null).map(toHit) };
 }
 
 function toHit(r: HitRow): SearchHit {
@@ -224,11 +228,6 @@ function toHit(r: HitRow): SearchHit {
     processingHours: r.processing_hours,
     version: r.version,
   };
-}
-
-async function countMatches(db: Db, where: RawBuilder<unknown>): Promise<number> {
-  const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM procedure_versions v WHERE ${where}`.execute(db);
-  return Number(result.rows[0]?.n ?? 0);
 }
 
 // ---------------------------------------------------------------------------------------------------

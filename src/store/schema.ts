@@ -182,6 +182,23 @@ export interface ProcedureVersionsTable {
   field_folded: ColumnType<string, never, never>;
   agencies_folded: ColumnType<string, never, never>;
   search_text: ColumnType<string, never, never>;
+}
+
+/** What catalog search reads to find, count and rank versions; kept by triggers on procedure_versions (0032). */
+export interface ProcedureSearchTable {
+  province_code: ColumnType<string, never, never>;
+  procedure_code: ColumnType<string, never, never>;
+  version: ColumnType<number, never, never>;
+  valid_from: ColumnType<Date, never, never>;
+  valid_to: ColumnType<Date | null, never, never>;
+  must_file_in_own_area: ColumnType<boolean, never, never>;
+  field_code: ColumnType<string | null, never, never>;
+  online_level: ColumnType<string, never, never>;
+  levels: ColumnType<string[], never, never>;
+  field_folded: ColumnType<string, never, never>;
+  name_folded: ColumnType<string, never, never>;
+  agencies_folded: ColumnType<string, never, never>;
+  search_text: ColumnType<string, never, never>;
   /** Every prefix (up to 20 characters) of every word of search_text, for the GIN index (0027). */
   search_tokens: ColumnType<string[], never, never>;
 }
@@ -768,6 +785,7 @@ export interface DatabaseSchema {
   schema_migrations: SchemaMigrationsTable;
   procedures: ProceduresTable;
   procedure_versions: ProcedureVersionsTable;
+  procedure_search: ProcedureSearchTable;
   catalog_words: CatalogWordsTable;
   publication_decisions: PublicationDecisionsTable;
   publication_decision_entries: PublicationDecisionEntriesTable;

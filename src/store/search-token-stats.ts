@@ -1,5 +1,5 @@
 // Which word prefixes are too common for the token index to pay (0027): PostgreSQL's own statistics on
-// procedure_versions.search_tokens (the most common elements ANALYZE found, with their share of rows).
+// procedure_search.search_tokens (0032; the most common elements ANALYZE found, with their share of rows).
 // A query word whose prefix token is in more than COMMON_TOKEN_SHARE of the versions is matched with
 // the text test instead: the planner would read most of the table anyway, and a plan that reads rows
 // to test their tokens pays a detoast per row where the text test costs a strpos. A hint for the plan,
@@ -28,7 +28,7 @@ async function readCommonTokens(db: Db): Promise<ReadonlySet<string>> {
   const result = await sql<{ token: string }>`
     SELECT e.token
       FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(token, share)
-     WHERE s.schemaname = current_schema() AND s.tablename = 'procedure_versions' AND s.attname = 'search_tokens'
+     WHERE s.schemaname = current_schema() AND s.tablename = 'procedure_search' AND s.attname = 'search_tokens'
        AND e.token IS NOT NULL AND e.share > ${COMMON_TOKEN_SHARE}`.execute(db);
   return new Set(result.rows.map((r) => r.token));
 }

@@ -73,7 +73,7 @@ describe.each(ENGINES)('catalog search by word prefixes on %s', (engine) => {
 
   it('gives the same answers whether statistics mark words as common or not (they only choose the plan)', async () => {
     forgetCommonSearchTokens(handle.db);
-    await sql`ANALYZE procedure_versions`.execute(handle.db);
+    await sql`ANALYZE procedure_search`.execute(handle.db);
     const common = await commonSearchTokens(handle.db);
     expect([...common]).toEqual(expect.arrayContaining(['thu', 'tuc', 'thue']));
     expect(common.has('sinh')).toBe(false);
