@@ -9,6 +9,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { PGlitePool } from './pglite-pool.ts';
+import { preparedStatementsWanted, prepareStatementsOn } from './prepared-statements.ts';
 import type { DatabaseSchema } from './schema.ts';
 
 export type Db = Kysely<DatabaseSchema>;
@@ -79,8 +80,10 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   // A client in use that loses its server (PostgreSQL restarted, a failover) also emits 'error': without
   // a listener that would end the process. Its query fails with the same error, the pool drops the broken
   // client on release, and the next request gets a fresh connection.
+  const prepare = preparedStatementsWanted();
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
+    if (prepare) prepareStatementsOn(client);
   });
   let timeZone: string;
   try {
