@@ -10,7 +10,7 @@
 //   --warmup 2      unmeasured seconds before each timed scenario --dossiers 2000   filed before the scenarios
 //   --units 40      one-stop units whose reception officers file dossiers and work counters
 //   --node-options=--max-old-space-size=160  added to the servers' NODE_OPTIONS (e.g. to bound the heap)
-//   --prepared      the server names its statements (MOTCUA_PG_PREPARED_STATEMENTS=on, decision 0033)
+//   --prepared      the server names its statements (MOTCUA_PG_PREPARED_STATEMENTS=true, decision 0033)
 //   --statements    diagnostic: PostgreSQL with pg_stat_statements; prints each scenario's statements per
 //                   request and their cost (planning + execution time), and keeps them in the JSON
 // Prints a table and writes bench/results/http-<instant>.json (machine, load average, settings, figures).
@@ -110,7 +110,7 @@ if (serverScenarios.length > 0) {
   try {
     let started = Date.now();
     server = await startServer({ databaseUrl: url, dataDir: join(work, 'server-data'), clockAt: CLOCK_AT, nodeOptions: values['node-options'],
-      env: { MOTCUA_PG_PREPARED_STATEMENTS: values.prepared ? 'on' : 'off' } });
+      env: { MOTCUA_PG_PREPARED_STATEMENTS: values.prepared ? 'true' : 'false' } });
     preparation.serverStartSeconds = (Date.now() - started) / 1000;
     await client.connect();
     const count = async (text: string, params: unknown[] = []) => Number((await client.query(text, params)).rows[0].n);

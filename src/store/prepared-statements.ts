@@ -5,7 +5,7 @@
 // PostgreSQL may keep a generic plan (plan_cache_mode auto): the per-execution cost drops to binding and
 // executing. node-postgres prepares a statement on first use of its name on a connection and reuses it.
 //
-// Off unless MOTCUA_PG_PREPARED_STATEMENTS=on (decision 0033), because of two hazards found by the tests:
+// Off unless MOTCUA_PG_PREPARED_STATEMENTS=true (decision 0033), because of two hazards found by the tests:
 // - behind pgbouncer in transaction mode before 1.21 (the multi-instance test's 1.18), a named statement
 //   prepared on one server connection is missing or already present on the next: the queries fail
 //   ("prepared statement … already exists"). pgbouncer ≥ 1.21 with max_prepared_statements handles them;
@@ -53,9 +53,4 @@ export function prepareStatementsOn(client: pg.PoolClient): void {
       throw error;
     });
   };
-}
-
-/** Whether named statements are on (MOTCUA_PG_PREPARED_STATEMENTS=on; off by default, see above). */
-export function preparedStatementsWanted(env: NodeJS.ProcessEnv = process.env): boolean {
-  return /^(1|on|true|yes)$/i.test(env.MOTCUA_PG_PREPARED_STATEMENTS ?? '');
 }

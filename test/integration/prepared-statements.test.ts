@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { ENGINES, openTestDatabase } from '../support/db.ts';
-import { MAX_PER_CONNECTION, preparedStatementsWanted, prepareStatementsOn } from '../../src/store/prepared-statements.ts';
-import type { DatabaseHandle } from '../../src/store/database.ts';
+import { MAX_PER_CONNECTION, prepareStatementsOn } from '../../src/store/prepared-statements.ts';
+import { openPostgres, type DatabaseHandle } from '../../src/store/database.ts';
 
 describe('prepareStatementsOn (a recording client)', () => {
   function recordingClient() {
@@ -48,27 +48,17 @@ describe('prepareStatementsOn (a recording client)', () => {
     expect(nameOf(a.calls[0]!)).toBe(nameOf(b.calls[1]!));
     expect(nameOf(b.calls[0]!)).not.toBe(nameOf(b.calls[1]!));
   });
-
-  it('is off unless MOTCUA_PG_PREPARED_STATEMENTS=on (poolers before pgbouncer 1.21 break named statements)', () => {
-    expect(preparedStatementsWanted({})).toBe(false);
-    expect(preparedStatementsWanted({ MOTCUA_PG_PREPARED_STATEMENTS: 'off' })).toBe(false);
-    expect(preparedStatementsWanted({ MOTCUA_PG_PREPARED_STATEMENTS: 'on' })).toBe(true);
-    expect(preparedStatementsWanted({ MOTCUA_PG_PREPARED_STATEMENTS: '1' })).toBe(true);
-  });
 });
 
 describe.each(ENGINES.filter((e) => e === 'postgres'))('named statements on the server (%s)', (engine) => {
   let handle: DatabaseHandle;
 
+  let plain: DatabaseHandle & { url?: string };
+
   beforeAll(async () => {
-    const before = process.env.MOTCUA_PG_PREPARED_STATEMENTS;
-    process.env.MOTCUA_PG_PREPARED_STATEMENTS = 'on';
-    try {
-      handle = await openTestDatabase(engine);
-    } finally {
-      if (before === undefined) delete process.env.MOTCUA_PG_PREPARED_STATEMENTS;
-      else process.env.MOTCUA_PG_PREPARED_STATEMENTS = before;
-    }
+    // A database of its own, opened a second time with named statements on (MOTCUA_PG_PREPARED_STATEMENTS).
+    plain = await openTestDatabase(engine);
+    handle = await openPostgres(plain.url!, 2, true);
     await sql`CREATE TABLE prepared_probe (id int PRIMARY KEY, name text)`.execute(handle.db);
     await sql`INSERT INTO prepared_probe VALUES (1, 'một'), (2, 'hai')`.execute(handle.db);
   });
