@@ -110,7 +110,7 @@ if (serverScenarios.length > 0) {
   try {
     let started = Date.now();
     server = await startServer({ databaseUrl: url, dataDir: join(work, 'server-data'), clockAt: CLOCK_AT, nodeOptions: values['node-options'],
-      env: { MOTCUA_PG_PREPARED_STATEMENTS: values.prepared ? 'true' : 'false' } });
+      ...(values.prepared ? { env: { MOTCUA_PG_PREPARED_STATEMENTS: 'true' } } : {}) });
     preparation.serverStartSeconds = (Date.now() - started) / 1000;
     await client.connect();
     const count = async (text: string, params: unknown[] = []) => Number((await client.query(text, params)).rows[0].n);
