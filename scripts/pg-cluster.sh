@@ -20,6 +20,8 @@ case "$action" in
   start)
     speed='-c fsync=off -c synchronous_commit=off -c full_page_writes=off'
     [ "${3:-}" = durable ] && speed=''
+    # Extra server settings for a diagnostic run (e.g. the HTTP bench's --statements: pg_stat_statements).
+    speed="$speed ${MOTCUA_PG_CLUSTER_OPTIONS:-}"
     port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
     mkdir -p "$dir"
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"

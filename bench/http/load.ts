@@ -23,7 +23,15 @@ export interface Measured {
   timeouts: number;
   durationSeconds: number;
   rss: { peakMb: number; meanMb: number; samples: number } | null;
+  /**
+   * CPU milliseconds per answer (2xx or not) over the measured run, per process group (the server, the
+   * PostgreSQL cluster): what a request costs, much steadier than the rate on a shared machine.
+   */
+  cpuMsPerRequest: Record<string, number> | null;
 }
+
+/** Cumulative CPU seconds of the processes under test, by name (see processes.ts). */
+export type CpuClock = () => Record<string, number>;
 
 interface LoadOptions {
   base: string;
@@ -32,9 +40,15 @@ interface LoadOptions {
   /** Stop after this many requests instead of after the duration (the warm-up is skipped). */
   amount?: number;
   pid?: number;
+  cpu?: CpuClock | undefined;
 }
 
-function summarise(result: Result, elapsedMs: number, rss: Measured['rss']): Measured {
+function cpuPerRequest(before: Record<string, number> | undefined, after: Record<string, number> | undefined, answers: number): Measured['cpuMsPerRequest'] {
+  if (!before || !after || answers === 0) return null;
+  return Object.fromEntries(Object.keys(after).map((k) => [k, Math.round(((after[k]! - before[k]!) * 1000 / answers) * 100) / 100]));
+}
+
+function summarise(result: Result, elapsedMs: number, rss: Measured['rss'], cpu: { before?: Record<string, number> | undefined; after?: Record<string, number> | undefined } = {}): Measured {
   const seconds = elapsedMs / 1000;
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, Number(s.count)]));
   const ok = result['2xx'];
@@ -49,6 +63,7 @@ function summarise(result: Result, elapsedMs: number, rss: Measured['rss']): Mea
     timeouts: result.timeouts,
     durationSeconds: seconds,
     rss,
+    cpuMsPerRequest: cpuPerRequest(cpu.before, cpu.after, ok + result.non2xx),
   };
 }
 
@@ -61,8 +76,10 @@ export async function runLoad(options: LoadOptions): Promise<{ measured: Measure
     warmup = summarise(result, performance.now() - started, null);
   }
   const stopSampling = options.pid !== undefined ? sampleRss(options.pid) : undefined;
+  const before = options.cpu?.();
   const started = performance.now();
   const result = await autocannon({ ...common, ...(options.amount !== undefined ? { amount: options.amount } : { duration: options.settings.durationSeconds }) });
   const elapsed = performance.now() - started;
-  return { measured: summarise(result, elapsed, stopSampling ? stopSampling() : null), warmup };
+  const after = options.cpu?.();
+  return { measured: summarise(result, elapsed, stopSampling ? stopSampling() : null, { before, after }), warmup };
 }

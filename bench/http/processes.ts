@@ -1,7 +1,7 @@
 // The processes of the HTTP bench: a throwaway PostgreSQL cluster, `motcua serve` (on it, or on the
 // embedded database), the bare Fastify hello-world, and a sampler of a process's resident memory.
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startMotcua, servedPort } from '../../test/support/serve-process.ts';
@@ -101,4 +101,40 @@ export function sampleRss(pid: number, everyMs = 250): () => { peakMb: number; m
     const meanMb = values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN;
     return { peakMb, meanMb, samples: values.length };
   };
+}
+
+const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** Fields of /proc/PID/stat after the command name: [state, ppid, …]; undefined when the process is gone. */
+function statFields(pid: number | string): string[] | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return text.slice(text.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds (user + system, every thread) a process has used; with its reaped children's when asked. */
+export function cpuSeconds(pid: number, withReapedChildren = false): number {
+  const f = statFields(pid);
+  if (!f) return NaN;
+  // After the command: utime is field 14 of stat, i.e. index 11 here; stime 12, cutime 13, cstime 14.
+  const ticks = Number(f[11]) + Number(f[12]) + (withReapedChildren ? Number(f[13]) + Number(f[14]) : 0);
+  return ticks / TICKS_PER_SECOND;
+}
+
+/**
+ * CPU seconds used so far by a PostgreSQL cluster: the postmaster, its live children (backends, writer,
+ * …) and the children it has reaped (backends that ended count in its cutime/cstime).
+ */
+export function clusterCpuSeconds(clusterDir: string): number {
+  const postmaster = Number(readFileSync(join(clusterDir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let total = cpuSeconds(postmaster, true);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const f = statFields(entry);
+    if (f && Number(f[1]) === postmaster) total += (Number(f[11]) + Number(f[12])) / TICKS_PER_SECOND;
+  }
+  return total;
 }

@@ -41,15 +41,17 @@ const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
 
 export function printTable(hello: Measured, rows: Array<ScenarioResult & { engine: string }>, rss: { peakMb: number; targetMb: number }): void {
-  const header = ['scenario', 'engine', '2xx/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', '× hello', 'RSS MB', 'target', 'verdict'];
-  const widths = [12, 8, 9, 7, 7, 8, 7, 8, 7, 46, 8];
-  const line = (cells: string[]) => console.log(cells.map((c, i) => (i >= 2 && i <= 8 ? lpad(c, widths[i]!) : pad(c, widths[i]!))).join('  '));
+  const header = ['scenario', 'engine', '2xx/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', '× hello', 'RSS MB', 'CPU ms/req', 'target', 'verdict'];
+  const widths = [12, 8, 9, 7, 7, 8, 7, 8, 7, 13, 46, 8];
+  const line = (cells: string[]) => console.log(cells.map((c, i) => (i >= 2 && i <= 9 ? lpad(c, widths[i]!) : pad(c, widths[i]!))).join('  '));
+  // Server + PostgreSQL CPU per answer: steadier than the rate when other work shares the machine.
+  const cpu = (m: Measured) => (m.cpuMsPerRequest ? [m.cpuMsPerRequest.server, m.cpuMsPerRequest.postgres].filter((v) => v !== undefined).map((v) => v!.toFixed(2)).join(' + ') : '-');
   console.log('');
   line(header);
   line(widths.map((w) => '-'.repeat(w)));
   const row = (name: string, engine: string, m: Measured, target: string, v: string) => line([
     name, engine, Math.round(m.okPerSecond).toLocaleString('en'), m.latencyMs.p50.toFixed(1), m.latencyMs.p99.toFixed(1), String(m.non2xx), String(m.errors),
-    (m.okPerSecond / hello.okPerSecond).toFixed(3), m.rss ? m.rss.peakMb.toFixed(0) : '-', target, v,
+    (m.okPerSecond / hello.okPerSecond).toFixed(3), m.rss ? m.rss.peakMb.toFixed(0) : '-', cpu(m), target, v,
   ]);
   row('hello-world', 'none', hello, 'the ceiling of this machine', '-');
   for (const r of rows) row(r.name, r.engine, r.measured, targetText(r.target), verdict(r.target, r.measured));

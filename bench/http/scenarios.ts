@@ -1,7 +1,7 @@
 // The HTTP scenarios of issue 10, each with its target on the 2-core reference machine and its own
 // correctness check (what the load did must be in the database, answers must be the right ones).
 import type { RequestSpec } from 'autocannon';
-import { runLoad, type LoadSettings, type Measured } from './load.ts';
+import { runLoad, type CpuClock, type LoadSettings, type Measured } from './load.ts';
 import { applicant, intakeBody, type IntakeProcedure, type Officer } from './setup.ts';
 
 export interface Target {
@@ -35,6 +35,8 @@ export interface Filed {
 export interface BenchEnv {
   base: string;
   pid: number;
+  /** CPU seconds used so far by the server and the database (undefined: not measured). */
+  cpu?: CpuClock | undefined;
   settings: LoadSettings;
   runId: string;
   officers: Officer[];
@@ -99,7 +101,7 @@ export function acknowledgedAllKept(what: string, acknowledged: number, created:
 export async function intakeScenario(env: BenchEnv, name = 'intake', title = 'Intake POST /dossiers (with checklist)'): Promise<ScenarioResult> {
   const acknowledged: Filed[] = [];
   const before = await countDossiers(env);
-  const { measured, warmup } = await runLoad({ base: env.base, requests: intakeRequests(env, name, acknowledged), settings: env.settings, pid: env.pid });
+  const { measured, warmup } = await runLoad({ base: env.base, requests: intakeRequests(env, name, acknowledged), settings: env.settings, pid: env.pid, cpu: env.cpu });
   await new Promise((r) => setTimeout(r, 1000)); // the answers the load generator no longer waited for
   env.filed.push(...acknowledged);
   const checks: Check[] = [];
@@ -135,7 +137,7 @@ export async function lookupScenario(env: BenchEnv): Promise<ScenarioResult> {
       if (status === 200 && !body.includes(`"code":"${String(context.code)}"`)) wrong++;
     },
   }];
-  const { measured, warmup } = await runLoad({ base: env.base, requests, settings: env.settings, pid: env.pid });
+  const { measured, warmup } = await runLoad({ base: env.base, requests, settings: env.settings, pid: env.pid, cpu: env.cpu });
   const refused = measured.non2xx + (warmup?.non2xx ?? 0);
   return {
     name: 'lookup', title: 'Public lookup GET /public/dossiers/{code}?phone=', target: { perSecond: 5000, p99Ms: 50 }, measured, warmup,
@@ -177,7 +179,7 @@ export async function catalogScenario(env: BenchEnv): Promise<ScenarioResult> {
       if (status === 200 && context.hits && body.startsWith('{"items":[]')) empty++;
     },
   }];
-  const { measured, warmup } = await runLoad({ base: env.base, requests, settings: env.settings, pid: env.pid });
+  const { measured, warmup } = await runLoad({ base: env.base, requests, settings: env.settings, pid: env.pid, cpu: env.cpu });
   return {
     name: 'catalog', title: 'Catalog search GET /procedures?q=', target: { perSecond: 3000, p99Ms: 50 }, measured, warmup,
     checks: [{ what: `every search that should find procedures found some (${empty} empty)`, ok: empty === 0 }],
@@ -204,7 +206,7 @@ export async function ticketScenario(env: BenchEnv, measure = true): Promise<Sce
       return request;
     },
   }];
-  const { measured, warmup } = await runLoad({ base: env.base, requests, settings: env.settings, ...(measure ? { pid: env.pid } : {}) });
+  const { measured, warmup } = await runLoad({ base: env.base, requests, settings: env.settings, ...(measure ? { pid: env.pid, cpu: env.cpu } : {}) });
   await new Promise((r) => setTimeout(r, 1000));
   const checks: Check[] = [];
   if (before !== null) {
@@ -240,7 +242,7 @@ export async function callNextScenario(env: BenchEnv): Promise<ScenarioResult> {
       else none++;
     },
   }];
-  const { measured } = await runLoad({ base: env.base, requests, settings: env.settings, amount: waiting, pid: env.pid });
+  const { measured } = await runLoad({ base: env.base, requests, settings: env.settings, amount: waiting, pid: env.pid, cpu: env.cpu });
   const left = (await waitingTickets(env))!;
   return {
     name: 'call-next', title: 'Queue call-next POST /queue/{unit}/counters/{c}/call-next', target: { perSecond: 1000 }, measured, warmup: null,
@@ -260,7 +262,7 @@ export async function summaryScenario(env: BenchEnv, manager: { authorization: s
   const first = await fetch(`${env.base}${path}`, { headers: { authorization: manager.authorization } });
   const summary = await first.json() as { received?: { total: number } };
   const requests: RequestSpec[] = [{ method: 'GET', path, headers: { authorization: manager.authorization } }];
-  const { measured, warmup } = await runLoad({ base: env.base, requests, settings: env.settings, pid: env.pid });
+  const { measured, warmup } = await runLoad({ base: env.base, requests, settings: env.settings, pid: env.pid, cpu: env.cpu });
   const checks: Check[] = [{ what: `the summary answers (${first.status})`, ok: first.status === 200 }];
   if (env.count) {
     const end = new Date(Date.parse(`${to}T00:00:00+07:00`) + 86_400_000).toISOString();

@@ -26,7 +26,7 @@ export async function serve(options: ServeOptions, out = (line: string) => conso
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
   });
-  const handle = await openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir, poolSize: settings.databasePoolSize });
+  const handle = await openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir, poolSize: settings.databasePoolSize, preparedStatements: settings.databasePreparedStatements });
   out(handle.kind === 'pglite' ? `Cơ sở dữ liệu nhúng (PGlite): ${resolve(settings.dataDir)}` : 'Cơ sở dữ liệu: máy chủ PostgreSQL (DATABASE_URL)');
   const ctx: ServiceContext = { db: handle.db, settings, provinceCode: PROVINCE_CODE, now: () => new Date() };
   let accounts: StaffAccountSeed[] = [];

@@ -9,6 +9,8 @@ export interface Settings {
   demoPassword: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   databasePoolSize: number;
+  /** Name (prepare) the queries per PostgreSQL connection (decision 0033). */
+  databasePreparedStatements: boolean;
   /** A direct (session) connection for LISTEN when DATABASE_URL goes through a transaction-mode pooler. */
   listenDatabaseUrl: string | undefined;
   sessionHours: number;
@@ -105,6 +107,7 @@ export const SETTING_SPECS: Record<string, SettingSpec> = {
   MOTCUA_DEMO_PASSWORD: { description: 'Password of every demo account (demo mode only)', default: 'motcua-demo' },
   MOTCUA_LOG_LEVEL: { description: 'Log level: fatal, error, warn, info, debug, trace, silent', default: 'info' },
   MOTCUA_DB_POOL_SIZE: { description: 'Connections in the PostgreSQL pool (server mode)', default: '10' },
+  MOTCUA_PG_PREPARED_STATEMENTS: { description: 'true: name (prepare) the queries on each PostgreSQL connection, so PostgreSQL plans each once per connection; only with a direct connection or pgbouncer ≥ 1.21 with max_prepared_statements (decision 0033)', default: 'false' },
   MOTCUA_LISTEN_DATABASE_URL: { description: 'Direct PostgreSQL URL for the live queue LISTEN connection, when DATABASE_URL goes through pgbouncer in transaction mode (see docs/deployment.md)', default: '(DATABASE_URL)' },
   MOTCUA_SESSION_HOURS: { description: 'Lifetime of a staff session, in hours', default: '12' },
   MOTCUA_COOKIE_SECURE: { description: 'Mark the session cookie Secure (true behind HTTPS)', default: 'false' },
@@ -216,6 +219,7 @@ export function loadSettings(env: Env, overrides: Partial<Settings> = {}): Setti
     demoPassword,
     logLevel: logLevel as Settings['logLevel'],
     databasePoolSize: integer(env, 'MOTCUA_DB_POOL_SIZE', 1, 500),
+    databasePreparedStatements: boolean(env, 'MOTCUA_PG_PREPARED_STATEMENTS'),
     listenDatabaseUrl: postgresUrl(env, 'MOTCUA_LISTEN_DATABASE_URL') ?? databaseUrl,
     sessionHours: integer(env, 'MOTCUA_SESSION_HOURS', 1, 24 * 30),
     cookieSecure: boolean(env, 'MOTCUA_COOKIE_SECURE'),

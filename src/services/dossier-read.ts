@@ -14,7 +14,7 @@ import { STEP_LABELS_VI, isStepKey } from '../domain/dossier/workflow.ts';
 import { normalisePhone } from '../domain/dossier/identity-numbers.ts';
 import type { ProcedureClock } from '../domain/sla/index.ts';
 import { formatInstantVN } from '../domain/time/instant.ts';
-import { findDossier, listActions, listDossiersForUnits, type ActionRecord, type DossierRecord } from '../store/dossiers.ts';
+import { findDossier, findDossierWithReturnUnit, listActions, listDossiersForUnits, type ActionRecord, type DossierRecord } from '../store/dossiers.ts';
 import { findUnit, subtreeCodesOf } from '../store/units.ts';
 import { unitCalendar } from './calendar.ts';
 import { clockEventsOf, clockOf, factsOf } from './dossier-history.ts';
@@ -193,7 +193,6 @@ export async function listMyDossiers(ctx: ServiceContext, actor: Actor, query: M
 export async function lookupPublic(ctx: ServiceContext, rawCode: string, proof: { phone?: string | undefined; idNumber?: string | undefined }, origin?: RequestOrigin) {
   const dossier = await guardLookup(ctx, origin, () => findByProof(ctx, rawCode, proof));
   const actions = await listActions(ctx.db, ctx.provinceCode, dossier.code);
-  const returnUnit = await findUnit(ctx.db, dossier.returnUnitCode);
   const returned = actions.find((a) => a.toStatus === 'returned');
   // Handovers and inter-agency work are the agencies' business; the citizen follows the status changes.
   const publicActions = actions.filter((a) => !isWorkflowEvent(a.type));
@@ -212,15 +211,15 @@ export async function lookupPublic(ctx: ServiceContext, rawCode: string, proof: 
     dueAt: iso(dossier.dueAt),
     returnedAt: returned ? formatInstantVN(returned.at.getTime()) : null,
     currentStep: last ? historyStepLabel(last.type) : null,
-    returnUnitName: returnUnit?.name ?? dossier.returnUnitCode,
+    returnUnitName: dossier.returnUnitName ?? dossier.returnUnitCode,
     steps: publicActions.map((a) => ({ at: formatInstantVN(a.at.getTime()), status: a.toStatus, statusLabel: statusLabelVi(a.toStatus) })),
   };
 }
 
-/** The dossier whose code and applicant's phone (or ID number) match, or undefined. */
+/** The dossier whose code and applicant's phone (or ID number) match, or undefined (with its return unit's name). */
 export async function findByProof(ctx: ServiceContext, rawCode: string, proof: { phone?: string | undefined; idNumber?: string | undefined }) {
   const code = normaliseDossierCode(rawCode);
-  const dossier = code ? await findDossier(ctx.db, ctx.provinceCode, code) : undefined;
+  const dossier = code ? await findDossierWithReturnUnit(ctx.db, ctx.provinceCode, code) : undefined;
   const phone = proof.phone ? normalisePhone(proof.phone) : null;
   const idNumber = proof.idNumber?.replace(/[\s.]/g, '') ?? null;
   const matches = dossier && ((phone !== null && phone === dossier.applicantPhone) || (idNumber && idNumber === dossier.applicantIdNumber));

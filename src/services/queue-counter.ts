@@ -142,12 +142,11 @@ export function callNext(ctx: ServiceContext, actor: Actor, unitCode: string, co
       const claim = { unitCode: unit.code, day: ticketDay(now.getTime()), groups, counterCode: counter.code };
       const policy = await loadPriorityPolicy(trx, ctx.provinceCode, unit.code);
       // Anti-starvation: after a full streak of priority calls, a waiting normal ticket goes first.
-      let id = mustTakeNormal(counter, policy) ? await claimNextTicket(trx, ctx.provinceCode, { ...claim, normalOnly: true }) : undefined;
-      id ??= await claimNextTicket(trx, ctx.provinceCode, { ...claim, normalOnly: false });
+      let before = mustTakeNormal(counter, policy) ? await claimNextTicket(trx, ctx.provinceCode, { ...claim, normalOnly: true }) : undefined;
+      before ??= await claimNextTicket(trx, ctx.provinceCode, { ...claim, normalOnly: false });
       const closedList = finished.map((t) => ({ id: t.id, number: t.number }));
-      if (!id) return { ticket: null, finished: closedList };
-      const before = (await findTicket(trx, ctx.provinceCode, id))!;
-      const after = await updateTicket(trx, ctx.provinceCode, id, {
+      if (!before) return { ticket: null, finished: closedList };
+      const after = await updateTicket(trx, ctx.provinceCode, before.id, {
         status: 'called', counter_code: counter.code, officer_username: actor.username, called_at: now, first_called_at: before.firstCalledAt ?? now,
         call_count: before.callCount + 1, target_counter_code: null,
       });

@@ -68,7 +68,7 @@ export async function takeTicket(ctx: ServiceContext, unitCode: string, request:
         { retryAfterSeconds: 60, limitPerMinute: TICKETS_PER_ADDRESS_PER_MINUTE });
     }
     const issued = await issueTicket(ctx, trx, unit, { serviceGroup: request.serviceGroup, priority, channel: 'kiosk', rankAt: null, address: origin.address }, events);
-    return ticketAnswer(ctx, trx, unit, issued);
+    return ticketAnswer(ctx, trx, unit, issued, issued.serviceGroupName);
   };
   const answer = idempotencyKey
     ? (await runIdempotent(ctx.db, { scope: `queue:${unitCode}`, key: idempotencyKey, command: 'queue.ticket', request: fingerprint }, act)).answer
@@ -88,7 +88,7 @@ export interface IssueRequest {
 }
 
 /** Issues the next number of the group's series today, inside the caller's transaction. */
-export async function issueTicket(ctx: ServiceContext, trx: Db, unit: Unit, request: IssueRequest, events: QueueLiveEvent[]): Promise<TicketRow> {
+export async function issueTicket(ctx: ServiceContext, trx: Db, unit: Unit, request: IssueRequest, events: QueueLiveEvent[]): Promise<TicketRow & { serviceGroupName: string }> {
   const now = ctx.now();
   const calendar = await unitCalendar(ctx, unit.code, trx);
   if (!isReceptionOpen(calendar, now.getTime())) {
@@ -116,7 +116,7 @@ export async function issueTicket(ctx: ServiceContext, trx: Db, unit: Unit, requ
   const event = liveEvent(id, ticket, 'issued', null, now);
   await announce(trx, [event]);
   events.push(event);
-  return ticket;
+  return { ...ticket, serviceGroupName: group.name };
 }
 
 export function liveEvent(id: number, ticket: TicketRow, type: string, counterName: string | null, at: Date): QueueLiveEvent {
@@ -124,12 +124,12 @@ export function liveEvent(id: number, ticket: TicketRow, type: string, counterNa
     counterName, status: ticket.status, at: formatInstantVN(at.getTime()) };
 }
 
-async function ticketAnswer(ctx: ServiceContext, db: Db, unit: Unit, ticket: TicketRow): Promise<TicketAnswer> {
-  const group = await findServiceGroup(db, ctx.provinceCode, unit.code, ticket.serviceGroup);
+/** `groupName`: the service group's name as read when the ticket was issued (the same transaction). */
+async function ticketAnswer(ctx: ServiceContext, db: Db, unit: Unit, ticket: TicketRow, groupName: string): Promise<TicketAnswer> {
   const ahead = await countAhead(db, ctx.provinceCode, ticket);
   const counters = await listCounters(db, ctx.provinceCode, unit.code);
   return {
-    id: ticket.id, number: ticket.number, serviceGroup: ticket.serviceGroup, serviceGroupName: group?.name ?? ticket.serviceGroup, unitCode: unit.code, unitName: unit.name,
+    id: ticket.id, number: ticket.number, serviceGroup: ticket.serviceGroup, serviceGroupName: groupName, unitCode: unit.code, unitName: unit.name,
     priority: ticket.priority, priorityLabel: PRIORITY_LABELS[ticket.priority], issuedAt: formatInstantVN(ticket.issuedAt.getTime()), waitingAhead: ahead,
     estimatedWaitMinutes: await estimatedWaitMinutes(db, ctx.provinceCode, unit.code, ticket.serviceGroup, ahead, counters, ctx.now()),
     statusPath: ticketStatusPath(ticket.id),

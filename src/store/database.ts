@@ -9,6 +9,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { PGlitePool } from './pglite-pool.ts';
+import { prepareStatementsOn } from './prepared-statements.ts';
 import type { DatabaseSchema } from './schema.ts';
 
 export type Db = Kysely<DatabaseSchema>;
@@ -59,7 +60,8 @@ export function overPGlite(pglite: PGlite): DatabaseHandle {
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
 
-export async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle> {
+/** `preparedStatements`: name the queries per connection (MOTCUA_PG_PREPARED_STATEMENTS, decision 0033). */
+export async function openPostgres(url: string, poolSize = 10, preparedStatements = false): Promise<DatabaseHandle> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
@@ -81,6 +83,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   // client on release, and the next request gets a fresh connection.
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
+    if (preparedStatements) prepareStatementsOn(client);
   });
   let timeZone: string;
   try {
@@ -117,6 +120,6 @@ export async function pingDatabase(db: Db): Promise<boolean> {
   }
 }
 
-export function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string; poolSize?: number }): Promise<DatabaseHandle> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize) : openPGlite({ dataDir: options.dataDir });
+export function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string; poolSize?: number; preparedStatements?: boolean }): Promise<DatabaseHandle> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize, options.preparedStatements) : openPGlite({ dataDir: options.dataDir });
 }

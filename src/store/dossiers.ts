@@ -152,6 +152,13 @@ export async function findDossier(db: Db, provinceCode: string, code: string): P
   return row ? toRecord(row) : undefined;
 }
 
+/** A dossier with the name of its return unit (the public lookup shows it), in one round trip. */
+export async function findDossierWithReturnUnit(db: Db, provinceCode: string, code: string): Promise<(DossierRecord & { returnUnitName: string | null }) | undefined> {
+  const row = await db.selectFrom('dossiers as d').leftJoin('units as u', 'u.code', 'd.return_unit_code').selectAll('d').select('u.name as return_unit_name')
+    .where('d.province_code', '=', provinceCode).where('d.code', '=', code).executeTakeFirst();
+  return row ? { ...toRecord(row), returnUnitName: row.return_unit_name } : undefined;
+}
+
 export async function listActions(db: Db, provinceCode: string, code: string): Promise<ActionRecord[]> {
   const rows = await db
     .selectFrom('dossier_actions')

@@ -169,6 +169,19 @@ export async function recordLookupAttempt(db: Db, address: string, succeeded: bo
   await db.insertInto('public_lookup_attempts').values({ address, succeeded, at }).execute();
 }
 
+/**
+ * The rate limit's check and the attempt's record in one statement: the address's failures since
+ * `since` (counted before this attempt), and this attempt recorded only when they are under `max` (a
+ * refused attempt is not recorded, as when the check and the insert were two statements).
+ */
+export async function checkAndRecordLookup(db: Db, address: string, since: Date, max: number, succeeded: boolean, at: Date): Promise<number> {
+  const result = await db.with('prior', () => lookupFailuresQuery(db, address, since))
+    .with('attempt', (qb) => qb.insertInto('public_lookup_attempts').columns(['address', 'succeeded', 'at'])
+      .expression((eb) => eb.selectFrom('prior').select([sql<string>`${address}::text`.as('address'), sql<boolean>`${succeeded}::boolean`.as('succeeded'), sql<Date>`${at}::timestamptz`.as('at')]).where('prior.n', '<', max)))
+    .selectFrom('prior').select('prior.n').executeTakeFirstOrThrow();
+  return Number(result.n);
+}
+
 /** Ratings given between two local days (inclusive) on dossiers of the filter's scope, by overall level. */
 export async function countRatings(db: Db, provinceCode: string, f: {
   fromDay: string; toDay: string; unitCodes: readonly string[]; procedureCodes?: readonly string[] | undefined; channel?: string | undefined;

@@ -104,10 +104,11 @@ export interface ClaimRequest {
 }
 
 /** Locks the first waiting ticket this counter may take (rank order), skipping rows other counters hold. */
-export async function claimNextTicket(db: Db, provinceCode: string, claim: ClaimRequest): Promise<string | undefined> {
+export async function claimNextTicket(db: Db, provinceCode: string, claim: ClaimRequest): Promise<TicketRow | undefined> {
   if (claim.groups.length === 0) return undefined;
-  const result = await sql<{ id: string }>`
-    SELECT id FROM queue_tickets
+  // The whole row, locked: the caller updates it without reading it again (a round trip per call-next).
+  const result = await sql<Selectable<QueueTicketsTable>>`
+    SELECT * FROM queue_tickets
     WHERE province_code = ${provinceCode} AND unit_code = ${claim.unitCode} AND day = ${claim.day}::date AND status = 'waiting'
       AND service_group IN (${sql.join(claim.groups)})
       AND (target_counter_code IS NULL OR target_counter_code = ${claim.counterCode})
@@ -115,7 +116,8 @@ export async function claimNextTicket(db: Db, provinceCode: string, claim: Claim
     ORDER BY rank_at, seq, id
     LIMIT 1
     FOR UPDATE SKIP LOCKED`.execute(db);
-  return result.rows[0]?.id;
+  const row = result.rows[0];
+  return row ? toTicket(row) : undefined;
 }
 
 /** Waiting tickets ranked before this one in its group (what the citizen sees as "people ahead"). */

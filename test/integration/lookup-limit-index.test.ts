@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { ENGINES, openTestDatabase } from '../support/db.ts';
-import { countLookupFailures, lookupFailuresQuery, recordLookupAttempt } from '../../src/store/portal.ts';
+import { checkAndRecordLookup, countLookupFailures, lookupFailuresQuery, recordLookupAttempt } from '../../src/store/portal.ts';
 import type { DatabaseHandle } from '../../src/store/database.ts';
 
 const PORTAL = '203.0.113.7';
@@ -35,6 +35,23 @@ describe.each(ENGINES)('lookup failure count (%s)', (engine) => {
     expect(await countLookupFailures(handle.db, PORTAL, minutesAgo(30))).toBe(4);
     expect(await countLookupFailures(handle.db, '198.51.100.1', minutesAgo(15))).toBe(2);
     expect(await countLookupFailures(handle.db, '192.0.2.99', minutesAgo(15))).toBe(0);
+  });
+
+  it('checks and records in one statement: counts before this attempt, records it only under the limit', async () => {
+    const kiosk = '192.0.2.50';
+    const attempts = async () => Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM public_lookup_attempts WHERE address = ${kiosk}`.execute(handle.db)).rows[0]!.n);
+    // Two failures allowed: the first two attempts are recorded (counted before themselves: 0, then 1).
+    expect(await checkAndRecordLookup(handle.db, kiosk, minutesAgo(15), 2, false, NOW)).toBe(0);
+    expect(await checkAndRecordLookup(handle.db, kiosk, minutesAgo(15), 2, false, NOW)).toBe(1);
+    expect(await attempts()).toBe(2);
+    // At the limit: refused (the caller answers 429), and neither a failure nor a success is recorded.
+    expect(await checkAndRecordLookup(handle.db, kiosk, minutesAgo(15), 2, false, NOW)).toBe(2);
+    expect(await checkAndRecordLookup(handle.db, kiosk, minutesAgo(15), 2, true, NOW)).toBe(2);
+    expect(await attempts()).toBe(2);
+    // A success under the limit is recorded as a success and does not count toward it.
+    expect(await checkAndRecordLookup(handle.db, '192.0.2.51', minutesAgo(15), 2, true, NOW)).toBe(0);
+    expect(await countLookupFailures(handle.db, '192.0.2.51', minutesAgo(15))).toBe(0);
+    expect(Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM public_lookup_attempts WHERE address = '192.0.2.51' AND succeeded`.execute(handle.db)).rows[0]!.n)).toBe(1);
   });
 
   it('reads the partial index of failures', async () => {
