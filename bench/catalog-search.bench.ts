@@ -5,6 +5,7 @@
 //   database is created there and dropped afterwards); without it, PGlite only.
 //   BENCH_ROUNDS=N  rounds over the query mix (default 20).
 //   BENCH_ENGINES=postgres|pglite|postgres,pglite  which engines (default: both when a server is given).
+//   BENCH_PREPARED=1  name the statements per connection, as MOTCUA_PG_PREPARED_STATEMENTS=true does (decision 0033).
 //   BENCH_KEEP_DB=1  keeps the PostgreSQL scratch database (its name is printed) to inspect plans.
 import pg from 'pg';
 import { sql } from 'kysely';
@@ -20,6 +21,23 @@ import type { LocatedRecord, ProcedureRecord } from '../src/domain/catalog/proce
 
 const SYNTHETIC_SIZE = 20_000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
+const PREPARED = process.env.BENCH_PREPARED === '1';
+
+/** The share of the search table's pages marked all-visible: the index-only count of a listing needs them. */
+async function allVisible(db: DatabaseHandle['db']): Promise<number> {
+  const row = (await sql<{ pages: number; visible: number }>`SELECT relpages AS pages, relallvisible AS visible FROM pg_class WHERE relname = 'procedure_search'`.execute(db)).rows[0];
+  return row && row.pages > 0 ? row.visible / row.pages : 1;
+}
+
+/** A catalog at rest, as autovacuum leaves it after an import: vacuumed until its pages are all-visible. */
+async function steadyState(db: DatabaseHandle['db'], kind: string): Promise<void> {
+  for (let round = 1; round <= 3; round++) {
+    const share = await allVisible(db);
+    console.log(`[${kind}] procedure_search pages all-visible: ${(share * 100).toFixed(0)} %`);
+    if (share > 0.95) return;
+    await sql`VACUUM ANALYZE procedure_search`.execute(db);
+  }
+}
 const serverUrl = process.env.MOTCUA_BENCH_DATABASE_URL ?? process.env.BENCH_DATABASE_URL;
 
 const QUERIES: Array<{ label: string; input: ProcedureSearchInput }> = [
@@ -102,7 +120,8 @@ async function benchEngine(kind: 'pglite' | 'postgres'): Promise<void> {
     await admin.end();
     const url = new URL(serverUrl!);
     url.pathname = `/${name}`;
-    handle = await openPostgres(url.toString(), 4);
+    handle = await openPostgres(url.toString(), 4, PREPARED);
+    if (PREPARED) console.log('[postgres] named statements (MOTCUA_PG_PREPARED_STATEMENTS=true)');
     dropDatabase = async () => {
       const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();
@@ -125,6 +144,7 @@ async function benchEngine(kind: 'pglite' | 'postgres'): Promise<void> {
     const synthetic = syntheticRecords(await loadSeedCatalog(), SYNTHETIC_SIZE - 1601);
     await importProcedureRecords(ctx, synthetic, { format: 'json', via: 'bench', effectiveAt: new Date('2024-12-02T00:00:00+07:00') });
     await sql`VACUUM ANALYZE`.execute(handle.db);
+    await steadyState(handle.db, kind);
     console.log(`\n[${kind}] added ${synthetic.length.toLocaleString('en')} synthetic procedures (total ${SYNTHETIC_SIZE.toLocaleString('en')}) in ${Date.now() - start} ms`);
     await measure(ctx, `[${kind}] ${SYNTHETIC_SIZE.toLocaleString('en')} procedures`);
   } finally {
