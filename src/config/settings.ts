@@ -181,10 +181,17 @@ function url(env: Env, name: string): string | undefined {
   return raw.replace(/\/$/, '');
 }
 
-function paymentGateway(env: Env): Settings['paymentGateway'] {
-  const raw = env.MOTCUA_PAYMENT_GATEWAY?.trim() || 'none';
-  if (raw !== 'none' && raw !== 'demo') throw new SettingsError('MOTCUA_PAYMENT_GATEWAY', `MOTCUA_PAYMENT_GATEWAY: phải là demo hoặc none (must be demo or none), got "${raw}"`);
-  return raw;
+/** One of a fixed list of words; unset or empty gives `fallback`. */
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T;
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[]): T | undefined;
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback?: T): T | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!(values as readonly string[]).includes(raw)) {
+    const list = (words: string) => `${values.slice(0, -1).join(', ')} ${words} ${values[values.length - 1]}`;
+    throw new SettingsError(name, `${name}: phải là ${list('hoặc')} (must be ${list('or')}), got "${raw}"`);
+  }
+  return raw as T;
 }
 
 function publicUrl(env: Env): string | undefined {
@@ -203,10 +210,7 @@ export function loadSettings(env: Env, overrides: Partial<Settings> = {}): Setti
     }
   }
   const databaseUrl = postgresUrl(env, 'DATABASE_URL');
-  const logLevel = (env.MOTCUA_LOG_LEVEL ?? 'info').trim();
-  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-    throw new SettingsError('MOTCUA_LOG_LEVEL', `MOTCUA_LOG_LEVEL: giá trị không hợp lệ (invalid) "${logLevel}"`);
-  }
+  const logLevel = oneOf(env, 'MOTCUA_LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info');
   const demoPassword = env.MOTCUA_DEMO_PASSWORD ?? 'motcua-demo';
   if (demoPassword.length < 8) {
     throw new SettingsError('MOTCUA_DEMO_PASSWORD', 'MOTCUA_DEMO_PASSWORD: cần ít nhất 8 ký tự (at least 8 characters)');
@@ -217,7 +221,7 @@ export function loadSettings(env: Env, overrides: Partial<Settings> = {}): Setti
     databaseUrl,
     dataDir: env.MOTCUA_DATA_DIR?.trim() || './.motcua-data',
     demoPassword,
-    logLevel: logLevel as Settings['logLevel'],
+    logLevel,
     databasePoolSize: integer(env, 'MOTCUA_DB_POOL_SIZE', 1, 500),
     databasePreparedStatements: boolean(env, 'MOTCUA_PG_PREPARED_STATEMENTS'),
     listenDatabaseUrl: postgresUrl(env, 'MOTCUA_LISTEN_DATABASE_URL') ?? databaseUrl,
@@ -234,7 +238,7 @@ export function loadSettings(env: Env, overrides: Partial<Settings> = {}): Setti
     demoOidcPort: env.MOTCUA_DEMO_OIDC_PORT === undefined ? undefined : integer(env, 'MOTCUA_DEMO_OIDC_PORT', 0, 65535),
     citizenSessionHours: integer(env, 'MOTCUA_CITIZEN_SESSION_HOURS', 1, 24 * 7),
     citizenOtp: env.MOTCUA_CITIZEN_OTP === undefined || env.MOTCUA_CITIZEN_OTP.trim() === '' ? undefined : boolean(env, 'MOTCUA_CITIZEN_OTP'),
-    paymentGateway: paymentGateway(env),
+    paymentGateway: oneOf(env, 'MOTCUA_PAYMENT_GATEWAY', ['none', 'demo'] as const, 'none'),
     paymentSecret: env.MOTCUA_PAYMENT_SECRET?.trim() || undefined,
     paymentTimeoutMinutes: integer(env, 'MOTCUA_PAYMENT_TIMEOUT_MINUTES', 1, 24 * 60),
     lookupMaxFailuresPerAddress: integer(env, 'MOTCUA_LOOKUP_MAX_FAILURES_PER_ADDRESS', 1, 100000),
@@ -280,10 +284,7 @@ function notificationSettings(env: Env): NotificationSettings {
     throw new SettingsError('MOTCUA_PUBLIC_URL', `MOTCUA_PUBLIC_URL: phải là địa chỉ http(s):// (must be an http(s) URL), got "${publicUrl}"`);
   }
   const host = optional(env, 'MOTCUA_SMTP_HOST');
-  const smsProvider = optional(env, 'MOTCUA_SMS_PROVIDER');
-  if (smsProvider !== undefined && !['none', 'log', 'http'].includes(smsProvider)) {
-    throw new SettingsError('MOTCUA_SMS_PROVIDER', `MOTCUA_SMS_PROVIDER: phải là none, log hoặc http (must be none, log or http), got "${smsProvider}"`);
-  }
+  const smsProvider = oneOf(env, 'MOTCUA_SMS_PROVIDER', ['none', 'log', 'http'] as const);
   const smsHttpUrl = optional(env, 'MOTCUA_SMS_HTTP_URL');
   if (smsProvider === 'http' && !smsHttpUrl) {
     throw new SettingsError('MOTCUA_SMS_HTTP_URL', 'MOTCUA_SMS_HTTP_URL: cần khi MOTCUA_SMS_PROVIDER=http (required with the http SMS provider)');
@@ -300,7 +301,7 @@ function notificationSettings(env: Env): NotificationSettings {
       user: optional(env, 'MOTCUA_SMTP_USER'),
       password: env.MOTCUA_SMTP_PASSWORD || undefined,
     },
-    smsProvider: smsProvider as NotificationSettings['smsProvider'],
+    smsProvider,
     smsHttpUrl,
     smsHttpToken: optional(env, 'MOTCUA_SMS_HTTP_TOKEN'),
     smsCallbackSecret: optional(env, 'MOTCUA_SMS_CALLBACK_SECRET'),
@@ -308,10 +309,7 @@ function notificationSettings(env: Env): NotificationSettings {
 }
 
 function nationalPortalSettings(env: Env): NationalPortalSettings {
-  const mode = optional(env, 'MOTCUA_NATIONAL_PORTAL') ?? 'none';
-  if (mode !== 'none' && mode !== 'demo' && mode !== 'http') {
-    throw new SettingsError('MOTCUA_NATIONAL_PORTAL', `MOTCUA_NATIONAL_PORTAL: phải là none, demo hoặc http (must be none, demo or http), got "${mode}"`);
-  }
+  const mode = oneOf(env, 'MOTCUA_NATIONAL_PORTAL', ['none', 'demo', 'http'] as const, 'none');
   const portalUrl = url(env, 'MOTCUA_NATIONAL_PORTAL_URL');
   if (mode === 'http' && !portalUrl) {
     throw new SettingsError('MOTCUA_NATIONAL_PORTAL_URL', 'MOTCUA_NATIONAL_PORTAL_URL: cần khi MOTCUA_NATIONAL_PORTAL=http (required with the http national-portal synchronisation)');
