@@ -1,38 +1,29 @@
 // When a restructuring plan takes effect, the citizens whose place changes are told, in the plan's own
 // transaction (the messages exist exactly when the move committed; dedupe keys name the plan, so a
 // retried apply queues nothing new):
-// - applicants whose result will now be returned at a successor unit (SMS, and e-mail when given);
-//   not those receiving it by post, for whom the place does not change anything;
+// - applicants whose result will now be returned at a successor unit (as every message to an applicant:
+//   SMS, and e-mail when given); not those receiving it by post, for whom the place changes nothing;
 // - citizens with a booked appointment at a closed point, kept at the same time at its successor (SMS).
 // A dossier moved only between agencies (competent unit) is internal: the applicant is not disturbed.
 import type { Db } from '../store/database.ts';
-import { enqueueNotifications, type NotificationRequest } from '../store/notifications.ts';
+import { findDossiers } from '../store/dossiers.ts';
 import type { DossierMove } from '../store/restructure.ts';
+import { findAppointments } from '../store/queue-appointments.ts';
+import { enqueueNotifications, type NotificationRequest } from '../store/notifications.ts';
 import type { MovedAppointment } from '../store/restructure-open-work.ts';
+import { placesOf } from '../store/units.ts';
 import { dateVN } from '../domain/dossier/vn-text.ts';
-
-interface Place {
-  name: string;
-  address: string | null;
-}
+import { applicantRequests } from './notifications/dossier-notifier.ts';
 
 interface PlanRef {
   id: string;
   effectiveAt: number;
 }
 
-const BATCH = 1000;
-
-async function placesOf(db: Db, codes: readonly string[]): Promise<Map<string, Place>> {
-  const unique = [...new Set(codes)];
-  if (unique.length === 0) return new Map();
-  const rows = await db.selectFrom('units').select(['code', 'name', 'address']).where('code', 'in', unique).execute();
-  return new Map(rows.map((r) => [r.code, { name: r.name, address: r.address }]));
-}
-
+/** Codes in batches of 1,000, so a plan moving many dossiers sends bounded statements. */
 function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
+  for (let i = 0; i < items.length; i += 1000) out.push(items.slice(i, i + 1000));
   return out;
 }
 
@@ -48,22 +39,13 @@ export async function noticeMovedReturnPlaces(db: Db, provinceCode: string, plan
   const requests: NotificationRequest[] = [];
   let told = 0;
   for (const codes of chunks([...returns.keys()])) {
-    const dossiers = await db.selectFrom('dossiers').select(['code', 'applicant', 'applicant_phone', 'procedure_name', 'return_by_post'])
-      .where('province_code', '=', provinceCode).where('code', 'in', codes).execute();
-    for (const d of dossiers) {
-      if (d.return_by_post) continue;
-      const { from, to } = returns.get(d.code)!;
-      const applicant = d.applicant as { fullName?: string; email?: string | null };
-      const payload = {
-        code: d.code, procedureName: d.procedure_name, applicantName: applicant.fullName ?? '', effectiveDate: dateVN(plan.effectiveAt),
-        previousPlace: places.get(from)?.name ?? from, returnPlace: places.get(to)?.name ?? to, returnAddress: places.get(to)?.address ?? null,
-      };
-      const recipients: Array<['sms' | 'email', string]> = [['sms', d.applicant_phone]];
-      if (typeof applicant.email === 'string' && applicant.email.includes('@')) recipients.unshift(['email', applicant.email.trim()]);
-      for (const [channel, recipient] of recipients) {
-        requests.push({ channel, recipient, template: 'dossier.return_place_changed', payload, subjectKind: 'dossier', subjectCode: d.code,
-          dedupeKey: `dossier:${d.code}:restructure:${plan.id}:${channel}` });
-      }
+    for (const dossier of await findDossiers(db, provinceCode, codes)) {
+      if (dossier.returnByPost) continue;
+      const { from, to } = returns.get(dossier.code)!;
+      requests.push(...applicantRequests(dossier, {
+        template: 'dossier.return_place_changed', cause: `restructure:${plan.id}`,
+        payload: { effectiveDate: dateVN(plan.effectiveAt), previousPlace: places.get(from)?.name ?? from, returnPlace: places.get(to)?.name ?? to, returnAddress: places.get(to)?.address ?? null },
+      }));
       told++;
     }
   }
@@ -76,17 +58,15 @@ export async function noticeMovedAppointments(db: Db, provinceCode: string, plan
   const from = new Map(moved.map((m) => [m.code, m.from]));
   const requests: NotificationRequest[] = [];
   for (const codes of chunks([...from.keys()])) {
-    const rows = await db.selectFrom('queue_appointments').select(['code', 'unit_code', 'full_name', 'phone', 'slot_start'])
-      .where('province_code', '=', provinceCode).where('code', 'in', codes).execute();
-    const places = await placesOf(db, rows.flatMap((r) => [r.unit_code, from.get(r.code)!]));
-    for (const a of rows) {
+    const appointments = await findAppointments(db, provinceCode, codes);
+    const places = await placesOf(db, appointments.flatMap((a) => [a.unitCode, from.get(a.code)!]));
+    for (const a of appointments) {
       const before = from.get(a.code)!;
       requests.push({
         channel: 'sms', recipient: a.phone, template: 'queue.appointment_moved', subjectKind: 'appointment', subjectCode: a.code,
         payload: {
-          code: a.code, fullName: a.full_name, slotStart: new Date(a.slot_start).toISOString(), effectiveDate: dateVN(plan.effectiveAt),
-          previousPlace: places.get(before)?.name ?? before, place: places.get(a.unit_code)?.name ?? a.unit_code,
-          address: places.get(a.unit_code)?.address ?? null,
+          code: a.code, fullName: a.fullName, slotStart: new Date(a.slotStart).toISOString(), effectiveDate: dateVN(plan.effectiveAt),
+          previousPlace: places.get(before)?.name ?? before, place: places.get(a.unitCode)?.name ?? a.unitCode, address: places.get(a.unitCode)?.address ?? null,
         },
         dedupeKey: `appointment:${a.code}:restructure:${plan.id}:sms`,
       });

@@ -152,6 +152,13 @@ export async function findDossier(db: Db, provinceCode: string, code: string): P
   return row ? toRecord(row) : undefined;
 }
 
+/** Several dossiers by code (any order; unknown codes are left out). */
+export async function findDossiers(db: Db, provinceCode: string, codes: readonly string[]): Promise<DossierRecord[]> {
+  if (codes.length === 0) return [];
+  const rows = await db.selectFrom('dossiers').selectAll().where('province_code', '=', provinceCode).where('code', 'in', [...codes]).execute();
+  return rows.map(toRecord);
+}
+
 /** A dossier with the name of its return unit (the public lookup shows it), in one round trip. */
 export async function findDossierWithReturnUnit(db: Db, provinceCode: string, code: string): Promise<(DossierRecord & { returnUnitName: string | null }) | undefined> {
   const row = await db.selectFrom('dossiers as d').leftJoin('units as u', 'u.code', 'd.return_unit_code').selectAll('d').select('u.name as return_unit_name')

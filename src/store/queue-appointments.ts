@@ -21,6 +21,13 @@ function toAppointment(r: Selectable<QueueAppointmentsTable>): AppointmentRow {
     phone: r.phone, status: r.status as AppointmentRow['status'], ticketId: r.ticket_id };
 }
 
+/** Several appointments by booking code (any order; unknown codes are left out). */
+export async function findAppointments(db: Db, provinceCode: string, codes: readonly string[]): Promise<AppointmentRow[]> {
+  if (codes.length === 0) return [];
+  const rows = await db.selectFrom('queue_appointments').selectAll().where('province_code', '=', provinceCode).where('code', 'in', [...codes]).execute();
+  return rows.map(toAppointment);
+}
+
 /** Bookings (not cancelled) per slot start of a group between two instants. */
 export async function bookedPerSlot(db: Db, provinceCode: string, unitCode: string, group: string, from: Date, to: Date): Promise<Map<number, number>> {
   const rows = await sql<{ slot_start: Date; n: number }>`

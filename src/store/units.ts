@@ -120,6 +120,14 @@ export async function findUnit(db: Db, code: string): Promise<Unit | undefined> 
   return row ? toUnit(row) : undefined;
 }
 
+/** Name and address of units by code, for messages telling citizens where to go. */
+export async function placesOf(db: Db, codes: readonly string[]): Promise<Map<string, { name: string; address: string | null }>> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('units').select(['code', 'name', 'address']).where('code', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.code, { name: r.name, address: r.address }]));
+}
+
 /** The unit and everything below it (its scope), through parent links, at any time. */
 export async function subtreeCodesOf(db: Db, rootCode: string): Promise<string[]> {
   const result = await sql<{ code: string }>`

@@ -4,7 +4,7 @@
 import type { ProcedureClock } from '../../domain/sla/index.ts';
 import { formatInstantVN } from '../../domain/time/instant.ts';
 import { findDossier, listActions, type ActionRecord, type DossierRecord } from '../../store/dossiers.ts';
-import { enqueueNotification, type NotificationChannel } from '../../store/notifications.ts';
+import { enqueueNotifications, type NotificationChannel, type NotificationRequest } from '../../store/notifications.ts';
 import type { OutboxEvent } from '../../store/outbox-delivery.ts';
 import { findUnit } from '../../store/units.ts';
 import type { Db } from '../../store/database.ts';
@@ -19,7 +19,7 @@ interface StatusEvent {
   at?: string;
 }
 
-interface Message {
+export interface ApplicantMessage {
   template: string;
   /** Distinguishes causes that may happen more than once (each supplement request). */
   cause: string;
@@ -50,21 +50,27 @@ export async function notifyApplicantOfNewDueDate(ctx: ServiceContext, trx: Db, 
   });
 }
 
-async function queueForApplicant(ctx: ServiceContext, trx: Db, dossier: DossierRecord, message: Message): Promise<void> {
+async function queueForApplicant(ctx: ServiceContext, trx: Db, dossier: DossierRecord, message: ApplicantMessage): Promise<void> {
+  await enqueueNotifications(trx, ctx.provinceCode, applicantRequests(dossier, message));
+}
+
+/**
+ * The requests of one message to a dossier's applicant: SMS to the mobile number always, e-mail first when
+ * an address was given; the dedupe key names the dossier, the cause and the channel.
+ */
+export function applicantRequests(dossier: Pick<DossierRecord, 'code' | 'procedureName' | 'applicant' | 'applicantPhone'>, message: ApplicantMessage): NotificationRequest[] {
   const applicant = dossier.applicant as { fullName?: string; email?: string | null };
   const recipients: Array<[NotificationChannel, string]> = [['sms', dossier.applicantPhone]];
   if (typeof applicant.email === 'string' && applicant.email.includes('@')) recipients.unshift(['email', applicant.email.trim()]);
   const payload = { code: dossier.code, procedureName: dossier.procedureName, applicantName: applicant.fullName ?? '', ...message.payload };
-  for (const [channel, recipient] of recipients) {
-    await enqueueNotification(trx, ctx.provinceCode, {
-      channel, recipient, template: message.template, payload, subjectKind: 'dossier', subjectCode: dossier.code,
-      dedupeKey: `dossier:${dossier.code}:${message.cause}:${channel}`,
-    });
-  }
+  return recipients.map(([channel, recipient]) => ({
+    channel, recipient, template: message.template, payload, subjectKind: 'dossier', subjectCode: dossier.code,
+    dedupeKey: `dossier:${dossier.code}:${message.cause}:${channel}`,
+  }));
 }
 
-async function messageFor(ctx: ServiceContext, trx: Db, dossier: DossierRecord, change: StatusEvent): Promise<Message | undefined> {
-  const received = async (): Promise<Message> => ({ template: 'dossier.received', cause: 'received', payload: {
+async function messageFor(ctx: ServiceContext, trx: Db, dossier: DossierRecord, change: StatusEvent): Promise<ApplicantMessage | undefined> {
+  const received = async (): Promise<ApplicantMessage> => ({ template: 'dossier.received', cause: 'received', payload: {
     receivedAt: formatInstantVN(dossier.receivedAt.getTime()),
     dueAt: dossier.dueAt ? formatInstantVN(dossier.dueAt.getTime()) : null,
     ...(await returnPlace(trx, dossier)),
