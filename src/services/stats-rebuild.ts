@@ -2,8 +2,7 @@
 // live rollups match it. --verify only compares (exit 1 on any difference); without it the facts are
 // replaced by the recomputation and compared again.
 import { diffRollupsWithHistory, historyRollups, replaceFactsFromHistory, type RollupDifference } from '../store/stats-rebuild.ts';
-import { sql } from 'kysely';
-import { diffScopeRollups, replaceScopeRollups, staleScopeUnits } from '../store/stats-scope.ts';
+import { diffScopeRollups, replaceScopeRollupsIfStale, staleScopeUnits } from '../store/stats-scope.ts';
 import { clearOpenSnapshots } from '../store/stats-open.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -58,13 +57,8 @@ export async function rebuildStats(ctx: ServiceContext, options: { verifyOnly: b
 export async function rescopeIfTreeMoved(ctx: ServiceContext): Promise<{ staleUnits: number; scopeRows: number }> {
   if ((await staleScopeUnits(ctx.db)) === 0) return { staleUnits: 0, scopeRows: 0 };
   return ctx.db.transaction().execute(async (trx) => {
-    // Live commands wait on these locks and add their events on top once this commits; checking again
-    // under them makes a second caller find nothing to do.
-    await sql`LOCK TABLE stats_scope_closure, stats_scope_daily IN EXCLUSIVE MODE`.execute(trx);
-    const staleUnits = await staleScopeUnits(trx);
-    if (staleUnits === 0) return { staleUnits, scopeRows: 0 };
-    const scopeRows = await replaceScopeRollups(trx, ctx.provinceCode);
-    await clearOpenSnapshots(trx, ctx.provinceCode);
-    return { staleUnits, scopeRows };
+    const rescoped = await replaceScopeRollupsIfStale(trx, ctx.provinceCode);
+    if (rescoped.staleUnits > 0) await clearOpenSnapshots(trx, ctx.provinceCode);
+    return rescoped;
   });
 }

@@ -82,9 +82,22 @@ export const scopeRowsOf = (source: RawBuilder<unknown>) => sql`
   FROM src s JOIN pair_scopes ps ON ps.r = s.receiving_unit_code AND ps.c = s.competent_unit_code
   GROUP BY s.province_code, ps.scope, s.day, s.channel`;
 
+const lockScopeTables = (trx: Db) => sql`LOCK TABLE stats_scope_closure, stats_scope_daily IN EXCLUSIVE MODE`.execute(trx);
+
+/**
+ * Like replaceScopeRollups, only when the stored tree differs from today's: checked again under the
+ * scope tables' lock (live commands wait on it and add their events on top once it commits), so a second
+ * caller finds nothing to do. Inside a transaction.
+ */
+export async function replaceScopeRollupsIfStale(trx: Db, provinceCode: string): Promise<{ staleUnits: number; scopeRows: number }> {
+  await lockScopeTables(trx);
+  const staleUnits = await staleScopeUnits(trx);
+  return { staleUnits, scopeRows: staleUnits === 0 ? 0 : await replaceScopeRollups(trx, provinceCode) };
+}
+
 /** Rebuilds the closure from today's tree and the scope rows from stats_daily (inside the rebuild's transaction). */
 export async function replaceScopeRollups(trx: Db, provinceCode: string): Promise<number> {
-  await sql`LOCK TABLE stats_scope_closure, stats_scope_daily IN EXCLUSIVE MODE`.execute(trx);
+  await lockScopeTables(trx);
   await sql`DELETE FROM stats_scope_closure`.execute(trx);
   await sql`
     WITH RECURSIVE up AS (
