@@ -7,6 +7,8 @@ export interface Loaded<T> {
   error: unknown;
   loading: boolean;
   reload(): void;
+  /** Changes the data on screen at once (e.g. with a save's answer), before or without a reload. */
+  update(change: (data: T) => T): void;
 }
 
 export function useLoader<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Loaded<T> {
@@ -37,5 +39,6 @@ export function useLoader<T>(key: string, load: (signal: AbortSignal) => Promise
   }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { data, error, loading, reload };
+  const update = useCallback((change: (data: T) => T) => setData((d) => (d === null ? d : change(d))), []);
+  return { data, error, loading, reload, update };
 }

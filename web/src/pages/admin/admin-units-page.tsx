@@ -16,9 +16,7 @@ export function AdminUnitsPage() {
   const units = useLoader('admin-units', (signal) => placesApi.units(signal));
   const [editing, setEditing] = useState<AdminUnit | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  // The server's answer to a save shows at once over the list it was made on, until the reload replaces that list.
-  const [justSaved, setJustSaved] = useState<{ over: unknown; units: Record<string, AdminUnit> }>({ over: null, units: {} });
-  const items = (units.data?.items ?? []).map((u) => (justSaved.over === units.data ? justSaved.units[u.code] ?? u : u));
+  const items = units.data?.items ?? [];
   const codes = new Set(items.map((u) => u.code));
   const children = (parent: string | null) => items.filter((u) => (parent === null ? u.parentCode === null || !codes.has(u.parentCode) : u.parentCode === parent));
 
@@ -55,7 +53,8 @@ export function AdminUnitsPage() {
       {editing ? (
         <UnitForm key={editing.code} unit={editing} onDone={(saved) => {
           if (saved) {
-            setJustSaved((previous) => ({ over: units.data, units: { ...(previous.over === units.data ? previous.units : {}), [saved.code]: saved } }));
+            // The server's answer shows at once; the reload then brings the whole list up to date.
+            units.update((list) => ({ ...list, items: list.items.map((u) => (u.code === saved.code ? saved : u)) }));
             setNotice(t('places.saved', { name: saved.name }));
             units.reload();
           }
