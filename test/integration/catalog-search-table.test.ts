@@ -4,9 +4,7 @@
 // location-free status is read at the asked instant). Search answers follow it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { inject } from 'vitest';
-import { ENGINES, type EngineKind } from '../support/db.ts';
+import { ENGINES, openTestDatabase } from '../support/db.ts';
 import { testClock, testContext } from '../support/context.ts';
 import { procedureRecord } from '../support/catalog.ts';
 import { importProcedureRecords } from '../../src/services/import-procedures.ts';
@@ -14,33 +12,9 @@ import { searchProcedures } from '../../src/services/procedures.ts';
 import { publishDecision } from '../../src/services/publications.ts';
 import { migrate, readMigrationFiles } from '../../src/store/migrate.ts';
 import { closeOpenVersions, insertVersions, versionAt } from '../../src/store/procedures.ts';
-import { openPGlite, openPostgres, type DatabaseHandle, type Db } from '../../src/store/database.ts';
+import type { DatabaseHandle, Db } from '../../src/store/database.ts';
 import type { ProcedureRecord } from '../../src/domain/catalog/procedure-record.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
-
-/** An empty database (no migration applied), so the test can stop before 0032 and apply it later. */
-async function openEmptyDatabase(kind: EngineKind): Promise<DatabaseHandle> {
-  if (kind === 'pglite') return openPGlite();
-  const serverUrl = inject('postgresUrl')!;
-  const name = `motcua_t_search_table_${inject('runId')}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openPostgres(url.toString(), 2);
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
-}
 
 const COLUMNS = sql`province_code, procedure_code, version, valid_from, valid_to, must_file_in_own_area, field_code, online_level, levels,
   field_folded, name_folded, agencies_folded, search_text`;
@@ -77,7 +51,7 @@ describe.each(ENGINES)('the catalog search table on %s', (engine) => {
     (await searchProcedures(ctx, { q, limit: 50, ...(at ? { at: Date.parse(at) } : {}) })).items.map((i) => i.code);
 
   beforeAll(async () => {
-    handle = await openEmptyDatabase(engine);
+    handle = await openTestDatabase(engine, { empty: true });
     ctx = testContext(handle, clock);
   });
   afterAll(async () => {

@@ -11,14 +11,18 @@ export const ENGINES: EngineKind[] = inject('postgresUrl') ? ['pglite', 'postgre
 
 let counter = 0;
 
-/** `url`: the server database's address (PostgreSQL only), for tests that open a second connection. */
-export async function openTestDatabase(kind: EngineKind): Promise<DatabaseHandle & { url?: string }> {
+/**
+ * `url`: the server database's address (PostgreSQL only), for tests that open a second connection.
+ * `empty`: no migration applied (a test of a migration itself), instead of a copy of the migrated template.
+ */
+export async function openTestDatabase(kind: EngineKind, options: { empty?: boolean } = {}): Promise<DatabaseHandle & { url?: string }> {
   if (kind === 'pglite') {
+    if (options.empty) return openPGlite();
     const template = await readFile(inject('pgliteTemplate'));
     return openPGlite({ loadDataDir: new Blob([template]) });
   }
   const serverUrl = inject('postgresUrl');
-  const template = inject('postgresTemplate');
+  const template = options.empty ? 'template1' : inject('postgresTemplate');
   if (!serverUrl || !template) throw new Error('no PostgreSQL server for this run');
   const name = `motcua_t_${inject('runId')}_${process.pid}_${++counter}`;
   const admin = new pg.Client({ connectionString: serverUrl });
