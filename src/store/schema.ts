@@ -189,6 +189,8 @@ export interface ProcedureSearchTable {
   province_code: ColumnType<string, never, never>;
   procedure_code: ColumnType<string, never, never>;
   version: ColumnType<number, never, never>;
+  /** length(name_folded), stored for the ranking's tie-break (0034). */
+  name_length: ColumnType<number, never, never>;
   valid_from: ColumnType<Date, never, never>;
   valid_to: ColumnType<Date | null, never, never>;
   must_file_in_own_area: ColumnType<boolean, never, never>;

@@ -19,15 +19,15 @@ import type { ServiceContext } from '../../src/services/context.ts';
 const COLUMNS = sql`province_code, procedure_code, version, valid_from, valid_to, must_file_in_own_area, field_code, online_level, levels,
   field_folded, name_folded, agencies_folded, search_text`;
 
-/** Rows of one side missing from the other (both ways), tokens included; 0 when in step. */
+/** Rows of one side missing from the other (both ways), tokens and name length (0034) included; 0 when in step. */
 async function outOfStep(db: Db): Promise<number> {
   const result = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM (
-      (SELECT ${COLUMNS}, motcua_search_tokens(search_text) FROM procedure_versions
-       EXCEPT ALL SELECT ${COLUMNS}, search_tokens FROM procedure_search)
+      (SELECT ${COLUMNS}, length(name_folded), motcua_search_tokens(search_text) FROM procedure_versions
+       EXCEPT ALL SELECT ${COLUMNS}, name_length, search_tokens FROM procedure_search)
       UNION ALL
-      (SELECT ${COLUMNS}, search_tokens FROM procedure_search
-       EXCEPT ALL SELECT ${COLUMNS}, motcua_search_tokens(search_text) FROM procedure_versions)) AS d`.execute(db);
+      (SELECT ${COLUMNS}, name_length, search_tokens FROM procedure_search
+       EXCEPT ALL SELECT ${COLUMNS}, length(name_folded), motcua_search_tokens(search_text) FROM procedure_versions)) AS d`.execute(db);
   return Number(result.rows[0]!.n);
 }
 

@@ -49,6 +49,19 @@ describe.each(ENGINES)('catalog search on %s', (engine) => {
     return res.json() as { items: Item[]; total: number; correctedQuery: string | null };
   };
 
+  /** Every page of a search (200 a page, the most the API gives), checking the total on each. */
+  const everything = async (query: Record<string, string | number | boolean>) => {
+    const items: Item[] = [];
+    for (let offset = 0; ; offset += 200) {
+      const page = await search({ ...query, limit: 200, offset });
+      items.push(...page.items);
+      if (page.items.length < 200) {
+        expect(items).toHaveLength(page.total);
+        return items;
+      }
+    }
+  };
+
   // How long it took is printed, not asserted: speed targets live in bench/ (a loaded machine must not fail the suite).
   it('the demo seed imports the 1,601 national procedures and three demo lists', async () => {
     console.log(`[${engine}] demo seed (network + accounts + catalog + decisions): ${seedMs} ms`);
@@ -153,6 +166,24 @@ describe.each(ENGINES)('catalog search on %s', (engine) => {
     expect((await search({ locationFree: true, limit: 1 })).total).toBe(1500); // now (2025-08-01)
     const birth = await search({ q: 'khai sinh', at: '2024-12-02', limit: 1 });
     expect(birth.items[0]).toMatchObject({ code: '1.001193', locationFree: true });
+  });
+
+  it('splits a word search by the location-free filter at any date: the two sides add up, each item carries its side', async () => {
+    for (const at of ['2024-12-02', '2025-01-01', '2025-07-01']) {
+      for (const q of ['đăng ký', 'giấy phép', 'cap giay phep']) {
+        const all = await everything({ q, at });
+        const free = await everything({ q, at, locationFree: true });
+        const own = await everything({ q, at, locationFree: false });
+        expect(free.length + own.length).toBe(all.length);
+        expect(free.length).toBeGreaterThan(0);
+        expect(own.length).toBeGreaterThan(0);
+        expect(free.every((i) => i.locationFree)).toBe(true);
+        expect(own.every((i) => !i.locationFree)).toBe(true);
+        // The filter keeps the ranking: each side is the full ranking with the other side taken out.
+        expect(free.map((i) => i.code)).toEqual(all.filter((i) => i.locationFree).map((i) => i.code));
+        expect(own.map((i) => i.code)).toEqual(all.filter((i) => !i.locationFree).map((i) => i.code));
+      }
+    }
   });
 
   it('a later decision removing a procedure takes effect at its date only', async () => {
