@@ -1,5 +1,5 @@
 // Catalog search: accent-insensitive, word-start matching over code, name, field and agencies, ranked
-// in SQL; typo correction against the catalog's vocabulary (catalog_words). See docs/decisions/0004 and 0027.
+// in SQL; typo correction against the catalog's vocabulary (catalog_words). See docs/decisions/0004, 0027, 0032 and 0034.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './database.ts';
 import { commonSearchTokens } from './search-token-stats.ts';
