@@ -149,15 +149,15 @@ export async function searchProcedures(db: Db, search: ProcedureSearch): Promise
   if (search.field) filters.push(sql`(v.field_folded = motcua_fold(${search.field}) OR v.field_code = ${search.field})`);
   if (search.onlineLevel) filters.push(sql`v.online_level = ${search.onlineLevel}`);
   if (search.agency) filters.push(startsWord(sql`v.agencies_folded`, core(forms[forms.length - 1]!)));
-  const wanted = (free: RawBuilder<boolean>) => search.locationFree === undefined ? [] : [search.locationFree ? free : sql<boolean>`NOT ${free}`];
+  const locationFreeFilter = (free: RawBuilder<boolean>) => search.locationFree === undefined ? [] : [search.locationFree ? free : sql<boolean>`NOT ${free}`];
 
-  if (!text) return { ...(await pageByCode(db, search, sql.join([...filters, ...wanted(locationFreeAt(search.at))], sql` AND `))), correctedQuery: null };
+  if (!text) return { ...(await pageByCode(db, search, sql.join([...filters, ...locationFreeFilter(locationFreeAt(search.at))], sql` AND `))), correctedQuery: null };
   const phraseCore = core(forms[0]!);
   const wordCores = forms.slice(1, 1 + text.words.length).map(core).filter((c) => c !== '');
   // Letters the database does not count as alphanumeric (scripts unaccent does not fold) leave nothing to match.
   if (wordCores.length === 0) return { items: [], total: 0, correctedQuery: null };
   // Candidates are tested against the listed set in the same scan, so only the listed ones are ranked.
-  const listed = wanted(listedAt(search.provinceCode, search.at));
+  const listed = locationFreeFilter(listedAt(search.provinceCode, search.at));
   const byWords = await pageByRank(db, search, sql.join([...filters, ...listed, wordsCondition(wordCores.map((c) => [c]), common)], sql` AND `), rankOf(text.phrase, phraseCore));
   if (byWords.total > 0 || !search.correct) return { ...byWords, correctedQuery: null };
   const groups = await search.correct(wordCores);
