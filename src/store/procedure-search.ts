@@ -3,7 +3,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './database.ts';
 import { commonSearchTokens } from './search-token-stats.ts';
-import { locationFreeAt, validAt } from './procedures.ts';
+import { listedAt, locationFreeAt, validAt } from './procedures.ts';
 import type { LevelTag, ProcedureLevel } from '../domain/catalog/level.ts';
 import type { OnlineLevel } from '../domain/catalog/online-level.ts';
 import type { PreparedQuery } from '../domain/catalog/search-query.ts';
@@ -194,17 +194,6 @@ async function pageByRank(db: Db, search: ProcedureSearch, where: RawBuilder<unk
   const total = Number(result.rows[0]?.total ?? 0);
   return { total, items: result.rows.filter((r): r is HitRow => r.procedure_code !== null).map(toHit) };
 }
-
-/**
- * The search row `v` is location-free at `at` (locationFreeAt's rule), as a test on the set of listed
- * codes: PostgreSQL reads the spans once into a hash and tests each candidate in the scan that finds
- * it, before the ranking is computed (q + locationFree on the 20,000 catalog: ~2,800 candidates, ~200
- * listed; 6.1 → 2.9 ms). `IS TRUE` keeps the test a hashed filter: a bare `IN` would be planned as a
- * join, which needs the candidates read into a second step first.
- */
-const listedAt = (provinceCode: string, at: Date) => sql<boolean>`(NOT v.must_file_in_own_area AND (v.procedure_code IN (
-  SELECT s.procedure_code FROM location_free_spans s
-   WHERE s.province_code = ${provinceCode} AND s.valid_from <= ${at} AND (s.valid_to IS NULL OR s.valid_to > ${at}))) IS TRUE)`;
 
 /**
  * No words: the versions passing the filters in code order, from the narrow table (0032); count and

@@ -172,11 +172,23 @@ export interface StoredVersion {
 /** The version row `v` is valid at `at`. */
 export const validAt = (at: Date) => sql<boolean>`v.valid_from <= ${at} AND (v.valid_to IS NULL OR v.valid_to > ${at})`;
 
+/** The location-free span row `s` covers `at`. */
+const spanAt = (at: Date) => sql<boolean>`s.valid_from <= ${at} AND (s.valid_to IS NULL OR s.valid_to > ${at})`;
+
 /** The procedure of version row `v` is location-free at `at` (listed, and not "file in own area"). */
 export const locationFreeAt = (at: Date) => sql<boolean>`(NOT v.must_file_in_own_area AND EXISTS (
   SELECT 1 FROM location_free_spans s
-   WHERE s.province_code = v.province_code AND s.procedure_code = v.procedure_code
-     AND s.valid_from <= ${at} AND (s.valid_to IS NULL OR s.valid_to > ${at})))`;
+   WHERE s.province_code = v.province_code AND s.procedure_code = v.procedure_code AND ${spanAt(at)}))`;
+
+/**
+ * The same rule for a search row `v` of province `provinceCode`, as a test on the set of codes listed
+ * at `at`: PostgreSQL reads the spans once into a hash and tests each row in the scan that finds it,
+ * so a search ranks only the listed candidates (q + locationFree on the 20,000 catalog: ~2,800
+ * candidates, ~200 listed; 6.1 → 2.9 ms, decision 0034). `IS TRUE` keeps it a hashed filter: a bare
+ * `IN` would be planned as a join, which needs the candidates read into a step of their own first.
+ */
+export const listedAt = (provinceCode: string, at: Date) => sql<boolean>`(NOT v.must_file_in_own_area AND (v.procedure_code IN (
+  SELECT s.procedure_code FROM location_free_spans s WHERE s.province_code = ${provinceCode} AND ${spanAt(at)})) IS TRUE)`;
 
 /** The version of a procedure valid at `at`, or undefined when it was not in the catalog then. */
 export async function versionAt(db: Db, provinceCode: string, code: string, at: Date, withRaw = false): Promise<StoredVersion | undefined> {
