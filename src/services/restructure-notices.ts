@@ -31,7 +31,7 @@ function chunks<T>(items: readonly T[]): T[][] {
 export async function noticeMovedReturnPlaces(db: Db, provinceCode: string, plan: PlanRef, moves: readonly DossierMove[]): Promise<number> {
   const returns = new Map<string, { from: string; to: string }>();
   for (const m of moves) {
-    const moved = (m.payload.moves as Array<{ role: string; from: string; to: string }> | undefined)?.find((x) => x.role === 'return');
+    const moved = m.roleMoves.find((x) => x.role === 'return');
     if (moved) returns.set(m.code, moved);
   }
   if (returns.size === 0) return 0;

@@ -2,7 +2,6 @@
 // side is written at once, effective-dated), move open work to the successors at the effective instant,
 // undo a plan that has not taken effect. Open dossiers keep their status and due date: the law forbids
 // refusing, stopping or restarting a dossier because of a reorganisation (domain.md §1).
-import { noticeMovedAppointments, noticeMovedReturnPlaces } from './restructure-notices.ts';
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { conflict, invalid, notFound } from '../domain/errors.ts';
@@ -15,13 +14,14 @@ import {
 import { listAllUnits, insertUnits } from '../store/units.ts';
 import {
   insertPlan, listPlans, livePlan, markPlan, moveDossiers, moveStaff, openDossiersOf, openWorkByUnit, staffOfUnits, undoNetworkChange, writeNetworkChange,
-  type DossierMove, type PlanUndo, type StoredClosure, type StoredPlan,
+  type DossierMove, type PlanUndo, type RoleMove, type StoredClosure, type StoredPlan,
 } from '../store/restructure.ts';
 import { countOpenWork, moveOpenWork as moveOtherOpenWork, type OpenWorkCounts, type OpenWorkWindow, type UnitOpenWork } from '../store/restructure-open-work.ts';
 import { isoDateOfDayNumber, localDayNumber } from '../domain/calendar/local-time.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Db } from '../store/database.ts';
 import { requestHash } from './idempotency.ts';
+import { noticeMovedAppointments, noticeMovedReturnPlaces } from './restructure-notices.ts';
 import { requireProvinceAdmin } from './admin-checks.ts';
 import type { Actor, ServiceContext } from './context.ts';
 
@@ -144,7 +144,7 @@ async function dossierMoves(db: Db, provinceCode: string, closures: ReadonlyMap<
   const moves: DossierMove[] = [];
   for (const d of open) {
     const next = { receivingUnitCode: d.receivingUnitCode, competentUnitCode: d.competentUnitCode, returnUnitCode: d.returnUnitCode };
-    const moved: Array<{ role: string; from: string; to: string }> = [];
+    const moved: RoleMove[] = [];
     for (const [role, key] of ROLES) {
       const from = d[key];
       const to = successorFor({ closures: closures as Map<string, never> }, from, d.communeCode);
@@ -156,7 +156,7 @@ async function dossierMoves(db: Db, provinceCode: string, closures: ReadonlyMap<
       entry.to[to] = (entry.to[to] ?? 0) + 1;
       tally.set(`${from}|${role}`, entry);
     }
-    if (moved.length > 0) moves.push({ code: d.code, status: d.status, actionCount: d.actionCount, ...next, payload: { moves: moved } });
+    if (moved.length > 0) moves.push({ code: d.code, status: d.status, actionCount: d.actionCount, ...next, roleMoves: moved });
   }
   return { moves, dossiers: [...tally.values()] };
 }
@@ -224,7 +224,7 @@ async function moveOpenWork(trx: Db, ctx: ServiceContext, planId: string, effect
   const closures = new Map(undo.closures.map((c) => [c.code, c]));
   const { moves } = await dossierMoves(trx, ctx.provinceCode, closures);
   const reason = `${MOVE_REASON} (phương án ${planId})`;
-  await moveDossiers(trx, ctx.provinceCode, moves.map((m) => ({ ...m, payload: { ...m.payload, planId } })), { at: now, username: undo.actor.username, roles: undo.actor.roles, unitCode: undo.actor.unitCode, reason });
+  await moveDossiers(trx, ctx.provinceCode, moves, { at: now, username: undo.actor.username, roles: undo.actor.roles, unitCode: undo.actor.unitCode, reason, planId });
   const staff = (await staffOfUnits(trx, ctx.provinceCode, [...closures.keys()])).map((s) => ({ username: s.username, to: closures.get(s.unitCode)!.fallback ?? closures.get(s.unitCode)!.successors[0] ?? s.unitCode }));
   await moveStaff(trx, ctx.provinceCode, staff, now);
   const other = await moveOtherOpenWork(trx, ctx.provinceCode, closures, openWorkWindow(effectiveAt), { at: now, username: undo.actor.username, roles: undo.actor.roles, planId, reason });

@@ -85,6 +85,13 @@ export async function openDossiersOf(db: Db, provinceCode: string, unitCodes: re
   }));
 }
 
+/** One of a dossier's units that a restructuring replaced: as receiving, competent or return unit. */
+export interface RoleMove {
+  role: 'receiving' | 'competent' | 'return';
+  from: string;
+  to: string;
+}
+
 export interface DossierMove {
   code: string;
   status: string;
@@ -92,8 +99,8 @@ export interface DossierMove {
   receivingUnitCode: string;
   competentUnitCode: string;
   returnUnitCode: string;
-  /** The action's payload: which roles moved from where to where. */
-  payload: Record<string, unknown>;
+  /** Which roles moved from where to where (the history row's payload: `{ moves, planId }`). */
+  roleMoves: RoleMove[];
 }
 
 /** Moves dossiers to their new units and appends one history row to each (status unchanged). */
@@ -101,7 +108,7 @@ export async function moveDossiers(
   db: Db,
   provinceCode: string,
   moves: readonly DossierMove[],
-  action: { at: Date; username: string; roles: string[]; unitCode: string; reason: string },
+  action: { at: Date; username: string; roles: string[]; unitCode: string; reason: string; planId: string },
 ): Promise<void> {
   for (let i = 0; i < moves.length; i += 500) {
     const batch = moves.slice(i, i + 500);
@@ -119,7 +126,7 @@ export async function moveDossiers(
         from_status: m.status,
         to_status: m.status,
         reason: action.reason,
-        payload: JSON.stringify(m.payload),
+        payload: JSON.stringify({ moves: m.roleMoves, planId: action.planId }),
         clock_events: '[]',
       })))
       .execute();
